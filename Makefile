@@ -1,0 +1,54 @@
+# The two commands: `make run` and `make test`. Everything else is a helper.
+PYTHON_VERSION := $(shell cat .python-version)
+PYTHON ?= $(shell command -v python$(PYTHON_VERSION) || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+# Development defaults; production sets real values in the environment.
+export DEBUG ?= 1
+
+.PHONY: run test lint venv deps dev-deps migrate seed clean
+
+run: deps migrate seed
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+test: dev-deps
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python manage.py makemigrations --check --dry-run
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+venv: $(BIN)/python
+
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == tuple(map(int, "$(PYTHON_VERSION)".split("."))), f"Python $(PYTHON_VERSION) is needed, found {sys.version.split()[0]}"'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+deps: $(BIN)/.deps
+
+$(BIN)/.deps: requirements.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements.txt
+	@touch $@
+
+dev-deps: $(BIN)/.dev-deps
+
+$(BIN)/.dev-deps: requirements.txt requirements-dev.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	@touch $@ $(BIN)/.deps
+
+migrate: deps
+	@mkdir -p var
+	$(BIN)/python manage.py migrate --no-input
+
+seed: deps
+	$(BIN)/python manage.py seed_demo
+
+lint: dev-deps
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+clean:
+	rm -rf $(VENV) var

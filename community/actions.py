@@ -1,0 +1,26 @@
+"""Everyday writes for accounts and profiles."""
+
+from django.db import transaction
+
+from community.models import Profile, User
+from community.permissions import Role, assign_role
+
+
+@transaction.atomic
+def start_membership(user: User) -> User:
+    """Give a new account its (empty) profile and the member role."""
+    Profile.objects.get_or_create(user=user)
+    assign_role(user, Role.MEMBER)
+    return user
+
+
+@transaction.atomic
+def update_profile(user: User, *, display_name: str, bio: str) -> User:
+    user.display_name = display_name
+    user.full_clean(exclude=["password"])
+    user.save(update_fields=["display_name"])
+    profile, _ = Profile.objects.get_or_create(user=user)
+    profile.bio = bio
+    profile.full_clean()
+    profile.save(update_fields=["bio", "updated_at"])
+    return user

@@ -1,0 +1,73 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
+
+from community.actions import start_membership
+from community.models import Profile, User
+
+
+class MemberCreationForm(AdminUserCreationForm):
+    class Meta:
+        model = User
+        fields = ["email", "display_name"]
+
+
+class MemberChangeForm(UserChangeForm):
+    class Meta:
+        model = User
+        fields = "__all__"
+
+
+class ProfileInline(admin.StackedInline):
+    model = Profile
+    can_delete = False
+    fields = ["bio", "credentials"]
+
+
+@admin.register(User)
+class UserAdmin(BaseUserAdmin):
+    ordering = ["-date_joined"]
+    list_display = ["display_name", "email", "role_names", "is_active", "date_joined"]
+    list_filter = ["groups", "is_active", "is_staff"]
+    search_fields = ["display_name", "email"]
+    readonly_fields = ["date_joined", "last_login"]
+    inlines = [ProfileInline]
+    form = MemberChangeForm
+    add_form = MemberCreationForm
+    fieldsets = [
+        (None, {"fields": ["email", "display_name", "password"]}),
+        (
+            "Roles",
+            {
+                "description": "Roles are groups: Member, Moderator, "
+                "Medical reviewer and Editor.",
+                "fields": ["groups", "is_active", "is_staff", "is_superuser"],
+            },
+        ),
+        ("Dates", {"fields": ["date_joined", "last_login"]}),
+    ]
+    add_fieldsets = [
+        (
+            None,
+            {
+                "classes": ["wide"],
+                "fields": ["email", "display_name", "password1", "password2"],
+            },
+        )
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("groups")
+
+    @admin.display(description="Roles")
+    def role_names(self, user):
+        return ", ".join(group.name for group in user.groups.all()) or "—"
+
+    def save_model(self, request, user, form, change):
+        super().save_model(request, user, form, change)
+        if not change:
+            start_membership(user)
+
+    def get_inlines(self, request, obj):
+        # A new member's profile is made by start_membership(), not by the form.
+        return self.inlines if obj is not None else []

@@ -1,0 +1,76 @@
+from django import forms
+from django.urls import reverse_lazy
+from django.utils.text import format_lazy
+
+from community.models import User
+
+DISPLAY_NAME_HELP = (
+    "This is how other members will see you. Choose a nickname, not your real "
+    "name: it keeps your recovery your own business."
+)
+
+
+def clean_display_name_value(value, *, exclude_user=None):
+    value = " ".join(value.split())
+    taken = User.objects.filter(display_name__iexact=value)
+    if exclude_user is not None:
+        taken = taken.exclude(pk=exclude_user.pk)
+    if taken.exists():
+        raise forms.ValidationError(
+            "That display name is taken. Please choose another.", code="taken"
+        )
+    return value
+
+
+class SignupForm(forms.Form):
+    """Extra fields allauth adds to its sign-up form."""
+
+    display_name = forms.CharField(
+        label="Display name (a pseudonym)",
+        max_length=40,
+        help_text=DISPLAY_NAME_HELP,
+        widget=forms.TextInput(attrs={"autocomplete": "nickname"}),
+    )
+    is_adult = forms.BooleanField(
+        label="I am 18 or older.",
+        error_messages={"required": "Please confirm that you are 18 or older."},
+    )
+    accepts_guidelines = forms.BooleanField(
+        label="I agree to the community guidelines.",
+        # Django does not escape help_text, so the link renders as a link.
+        help_text=format_lazy(
+            '<a href="{}">Read the community guidelines</a>.',
+            reverse_lazy("community:guidelines"),
+        ),
+        error_messages={
+            "required": "Please confirm that you agree to the community guidelines."
+        },
+    )
+
+    def clean_display_name(self):
+        return clean_display_name_value(self.cleaned_data["display_name"])
+
+    def signup(self, request, user):
+        """allauth's hook; the adapter already saved everything we collect."""
+
+
+class ProfileForm(forms.Form):
+    display_name = forms.CharField(
+        label="Display name", max_length=40, help_text=DISPLAY_NAME_HELP
+    )
+    bio = forms.CharField(
+        label="Short bio (optional)",
+        max_length=500,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="A line or two about you. Avoid details that identify you.",
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        self.user = user
+        super().__init__(*args, **kwargs)
+
+    def clean_display_name(self):
+        return clean_display_name_value(
+            self.cleaned_data["display_name"], exclude_user=self.user
+        )

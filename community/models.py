@@ -1,0 +1,115 @@
+from django.conf import settings
+from django.contrib.auth.models import (
+    AbstractBaseUser,
+    BaseUserManager,
+    PermissionsMixin,
+)
+from django.db import models
+from django.db.models.functions import Lower
+from django.urls import reverse
+from django.utils import timezone
+
+
+class TimeStamped(models.Model):
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
+class UserManager(BaseUserManager):
+    use_in_migrations = True
+
+    def create_user(self, email, password=None, **fields):
+        if not email:
+            raise ValueError("An email address is required.")
+        user = self.model(email=self.normalize_email(email), **fields)
+        user.set_password(password)
+        user.full_clean(exclude=["password"])
+        user.save(using=self._db)
+        return user
+
+    def create_superuser(self, email, password=None, **fields):
+        fields.setdefault("display_name", email.split("@")[0])
+        return self.create_user(
+            email, password, is_staff=True, is_superuser=True, **fields
+        )
+
+
+class User(AbstractBaseUser, PermissionsMixin):
+    """A member, signed in by email and shown to others only by a pseudonym."""
+
+    email = models.EmailField("email address", unique=True)
+    display_name = models.CharField(
+        "display name",
+        max_length=40,
+        help_text="Shown to other members. Please don't use your real name.",
+    )
+    is_active = models.BooleanField(default=True)
+    is_staff = models.BooleanField(default=False)
+    date_joined = models.DateTimeField(default=timezone.now)
+
+    objects = UserManager()
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS = ["display_name"]
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                Lower("display_name"),
+                name="user_display_name_unique_ci",
+                violation_error_message="That display name is taken. "
+                "Please choose another.",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(display_name__regex=r"\S"),
+                name="user_display_name_not_blank",
+                violation_error_message="Please choose a display name.",
+            ),
+        ]
+        permissions = [
+            ("moderate_content", "Can review reports and moderate member content"),
+            ("review_medical_content", "Can medically review and sign off articles"),
+            ("edit_articles", "Can write and edit articles"),
+        ]
+
+    def __str__(self):
+        return self.display_name
+
+    def get_absolute_url(self):
+        return reverse("community:profile_detail", args=[self.pk])
+
+    def get_full_name(self):
+        return self.display_name
+
+    def get_short_name(self):
+        return self.display_name
+
+
+class Profile(TimeStamped):
+    """What a member chooses to say about themselves, beyond their name."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile"
+    )
+    bio = models.TextField(
+        "short bio",
+        max_length=500,
+        blank=True,
+        help_text="Optional. A line or two about you; avoid details that identify you.",
+    )
+    credentials = models.CharField(
+        max_length=60,
+        blank=True,
+        help_text="For medical reviewers: credentials shown after the name, "
+        'e.g. "PharmD".',
+    )
+
+    def __str__(self):
+        return f"Profile of {self.user}"
+
+    def get_absolute_url(self):
+        return self.user.get_absolute_url()

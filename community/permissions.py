@@ -1,0 +1,47 @@
+"""Roles and the predicates that say who may do what.
+
+Roles are auth groups made by a data migration (community/migrations/0002_roles.py)
+and assigned in the admin. Code asks these predicates, never group names.
+"""
+
+from django.contrib.auth.models import Group
+
+
+class Role:
+    MEMBER = "Member"
+    MODERATOR = "Moderator"
+    MEDICAL_REVIEWER = "Medical reviewer"
+    EDITOR = "Editor"
+
+
+ROLE_PERMISSIONS = {
+    Role.MEMBER: [],
+    Role.MODERATOR: ["moderate_content"],
+    Role.MEDICAL_REVIEWER: ["review_medical_content"],
+    Role.EDITOR: ["edit_articles"],
+}
+
+
+def assign_role(user, role):
+    user.groups.add(Group.objects.get(name=role))
+
+
+def can_moderate(user) -> bool:
+    return user.is_authenticated and user.has_perm("community.moderate_content")
+
+
+def can_review_medically(user) -> bool:
+    return user.is_authenticated and user.has_perm("community.review_medical_content")
+
+
+def can_edit_articles(user) -> bool:
+    return user.is_authenticated and user.has_perm("community.edit_articles")
+
+
+def can_view_profiles(user) -> bool:
+    """Profiles are members-only: visitors never see who is here."""
+    return user.is_authenticated
+
+
+def can_edit_profile(user, profile) -> bool:
+    return user.is_authenticated and profile.user_id == user.pk

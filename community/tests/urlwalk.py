@@ -1,0 +1,47 @@
+"""Every page the URL conf can produce, for tests that must hold on all of them."""
+
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+# Values for the URL parameters our own patterns use. Patterns whose parameters
+# we can't fill sensibly (admin object pages, allauth one-time keys) are listed
+# in SKIPPED_PARAMETERS so a new kind of parameter fails loudly instead.
+SKIPPED_PARAMETERS = {
+    "object_id",
+    "app_label",
+    "content_type_id",
+    "key",
+    "uidb36",
+    "url",
+    "type",
+    "id",
+}
+# Pages that answer with something other than an HTML page.
+NOT_HTML = {"admin:jsi18n", "admin:autocomplete", "mfa_download_recovery_codes"}
+
+
+def walk(patterns=None, namespace="", prefix=""):
+    if patterns is None:
+        patterns = get_resolver().url_patterns
+    for entry in patterns:
+        if isinstance(entry, URLResolver):
+            ns = entry.namespace
+            yield from walk(
+                entry.url_patterns,
+                f"{namespace}{ns}:" if ns else namespace,
+                prefix + str(entry.pattern),
+            )
+        elif isinstance(entry, URLPattern) and entry.name:
+            yield f"{namespace}{entry.name}", list(entry.pattern.regex.groupindex)
+
+
+def page_urls(sample_kwargs):
+    """(name, url) for every named page; `sample_kwargs` fills known parameters."""
+    urls = {}
+    for name, params in walk():
+        if name in NOT_HTML or any(param in SKIPPED_PARAMETERS for param in params):
+            continue
+        missing = [param for param in params if param not in sample_kwargs]
+        assert not missing, f"No sample value for {missing} in URL {name}"
+        kwargs = {param: sample_kwargs[param] for param in params}
+        urls[name] = reverse(name, kwargs=kwargs)
+    return sorted(urls.items())

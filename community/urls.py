@@ -1,0 +1,26 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+
+from community import views
+
+community_patterns = [
+    path("", views.home, name="home"),
+    path("help/", views.help_page, name="help"),
+    path("guidelines/", views.guidelines, name="guidelines"),
+    path("privacy/", views.privacy, name="privacy"),
+    path("about/", views.about, name="about"),
+    path("members/<int:pk>/", views.profile_detail, name="profile_detail"),
+    path("account/profile/", views.profile_edit, name="profile_edit"),
+]
+
+admin.site.site_header = f"{settings.SITE_NAME} administration"
+admin.site.site_title = settings.SITE_NAME
+
+urlpatterns = [
+    path("", include((community_patterns, "community"))),
+    path("accounts/", include("allauth.urls")),
+    path("admin/", admin.site.urls),
+]
+
+handler500 = "community.views.server_error"

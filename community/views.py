@@ -1,0 +1,59 @@
+from django.conf import settings
+from django.contrib import messages
+from django.http import HttpResponseServerError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template import loader
+from django.views.decorators.http import require_http_methods
+
+from community import actions
+from community.decorators import members_only
+from community.forms import ProfileForm
+from community.models import User
+
+
+def home(request):
+    return render(request, "community/home.html")
+
+
+def help_page(request):
+    return render(request, "community/help.html")
+
+
+def guidelines(request):
+    return render(request, "community/guidelines.html")
+
+
+def privacy(request):
+    return render(request, "community/privacy.html")
+
+
+def about(request):
+    return render(request, "community/about.html")
+
+
+@members_only
+def profile_detail(request, pk):
+    member = get_object_or_404(
+        User.objects.filter(is_active=True).select_related("profile"), pk=pk
+    )
+    return render(request, "community/profile_detail.html", {"member": member})
+
+
+@members_only
+@require_http_methods(["GET", "POST"])
+def profile_edit(request):
+    user = request.user
+    initial = {"display_name": user.display_name, "bio": user.profile.bio}
+    form = ProfileForm(request.POST or None, user=user, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        actions.update_profile(user, **form.cleaned_data)
+        messages.success(request, "Your profile is saved.")
+        return redirect(user)
+    status = 400 if form.errors else 200
+    return render(request, "community/profile_edit.html", {"form": form}, status=status)
+
+
+def server_error(request):
+    """500 page that still has the site name and the crisis banner."""
+    template = loader.get_template("500.html")
+    return HttpResponseServerError(template.render({"SITE_NAME": settings.SITE_NAME}))

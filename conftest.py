@@ -1,0 +1,153 @@
+"""Shared fixtures: fast hashing, throwaway media, role holders and a real browser."""
+
+import os
+
+import pytest
+from django.contrib.auth.hashers import make_password
+
+# Playwright's sync API keeps an event loop in the test thread; the ORM calls our
+# browser tests make there are still synchronous and safe.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+TEST_PASSWORD = "a-long-test-password"
+
+
+@pytest.fixture(autouse=True)
+def _fast_and_isolated(settings, tmp_path):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {
+            "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+        },
+    }
+    settings.WHITENOISE_USE_FINDERS = True
+    settings.WHITENOISE_AUTOREFRESH = True
+    settings.SECURE_SSL_REDIRECT = False
+    settings.SESSION_COOKIE_SECURE = False
+    settings.CSRF_COOKIE_SECURE = False
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    # Rate limits live in the cache; each test starts with none used.
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def make_member(email, display_name, *, role=None, credentials="", verified=True):
+    from allauth.account.models import EmailAddress
+
+    from community.actions import start_membership
+    from community.models import Profile, User
+    from community.permissions import assign_role
+
+    user = User(email=email, display_name=display_name)
+    user.password = make_password(TEST_PASSWORD)
+    user.full_clean()
+    user.save()
+    start_membership(user)
+    if role:
+        assign_role(user, role)
+    if credentials:
+        Profile.objects.filter(user=user).update(credentials=credentials)
+    EmailAddress.objects.create(user=user, email=email, verified=verified, primary=True)
+    return user
+
+
+@pytest.fixture
+def member(db):
+    return make_member("member@example.com", "Wren")
+
+
+@pytest.fixture
+def other_member(db):
+    return make_member("other@example.com", "Marlow")
+
+
+@pytest.fixture
+def moderator(db):
+    from community.permissions import Role
+
+    return make_member("moderator@example.com", "Keel", role=Role.MODERATOR)
+
+
+@pytest.fixture
+def medical_reviewer(db):
+    from community.permissions import Role
+
+    return make_member(
+        "reviewer@example.com",
+        "Avery Chen",
+        role=Role.MEDICAL_REVIEWER,
+        credentials="PharmD",
+    )
+
+
+@pytest.fixture
+def editor(db):
+    from community.permissions import Role
+
+    return make_member("editor@example.com", "Rowan Page", role=Role.EDITOR)
+
+
+# --- Browser -------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not os.path.exists(CHROMIUM):
+        if os.environ.get("REQUIRE_BROWSER_TESTS"):
+            pytest.fail(f"{CHROMIUM} is missing; CI must run the browser tests.")
+        pytest.skip(f"{CHROMIUM} is missing (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, live_server):
+    context = browser.new_context(base_url=live_server.url)
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def sign_in(page):
+    """Sign a member in through the real login form."""
+
+    def sign_in_as(user, password=TEST_PASSWORD):
+        page.goto("/accounts/login/")
+        page.get_by_label("Email").fill(user.email)
+        page.get_by_label("Password").fill(password)
+        page.get_by_role("button", name="Sign In").click()
+        page.wait_for_url(lambda url: "/accounts/login/" not in url)
+
+    return sign_in_as
+
+
+def pytest_collection_modifyitems(items):
+    # Browser tests are slow; run them last so quick failures surface first.
+    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
