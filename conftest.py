@@ -1,5 +1,6 @@
 """Shared fixtures: fast hashing, throwaway media, role holders and a real browser."""
 
+import importlib
 import os
 
 import pytest
@@ -33,8 +34,6 @@ def _fast_and_isolated(settings, tmp_path):
             "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         },
     }
-    settings.WHITENOISE_USE_FINDERS = True
-    settings.WHITENOISE_AUTOREFRESH = True
     settings.SECURE_SSL_REDIRECT = False
     settings.SESSION_COOKIE_SECURE = False
     settings.CSRF_COOKIE_SECURE = False
@@ -48,6 +47,21 @@ def _fresh_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _roles_survive_flushes(request):
+    # Transactional tests empty every table between tests, data-migration rows
+    # included; put the roles back the same way the migration made them.
+    if request.node.get_closest_marker("django_db") is None:
+        return
+    marker = request.node.get_closest_marker("django_db")
+    if marker.kwargs.get("transaction"):
+        from django.apps import apps
+
+        roles = importlib.import_module("community.migrations.0002_roles")
+        request.getfixturevalue("transactional_db")
+        roles.create_roles(apps, schema_editor=None)
 
 
 def make_member(email, display_name, *, role=None, credentials="", verified=True):

@@ -168,6 +168,7 @@ STORAGES = {
     },
 }
 WHITENOISE_USE_FINDERS = DEBUG
+WHITENOISE_AUTOREFRESH = DEBUG
 
 # --- Accounts (django-allauth) ----------------------------------------------
 
