@@ -64,7 +64,7 @@ def test_every_response_carries_the_security_headers(client):
         assert response["X-Content-Type-Options"] == "nosniff"
 
 
-def production_environment(**extra):
+def production_environment(tmp_path, **extra):
     environment = {
         key: value
         for key, value in os.environ.items()
@@ -76,6 +76,7 @@ def production_environment(**extra):
         DEBUG="0",
         SECRET_KEY="x7!" * 20 + "a-production-like-secret-key-for-the-check",
         ALLOWED_HOSTS="community.example.org",
+        DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
         **extra,
     )
     return environment
@@ -93,20 +94,20 @@ def run_manage(*args, environment):
     )
 
 
-def test_deploy_check_is_clean_with_production_variables():
+def test_deploy_check_is_clean_with_production_variables(tmp_path):
     result = run_manage(
         "check",
         "--deploy",
         "--fail-level",
         "WARNING",
-        environment=production_environment(),
+        environment=production_environment(tmp_path),
     )
     assert result.returncode == 0, result.stderr + result.stdout
     assert "no issues" in result.stdout
 
 
-def test_production_refuses_to_start_without_a_secret_key():
-    environment = production_environment()
+def test_production_refuses_to_start_without_a_secret_key(tmp_path):
+    environment = production_environment(tmp_path)
     del environment["SECRET_KEY"]
     result = run_manage("check", environment=environment)
     assert result.returncode != 0
