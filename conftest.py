@@ -39,6 +39,19 @@ def _fast_and_isolated(settings, tmp_path):
     settings.CSRF_COOKIE_SECURE = False
 
 
+GENEROUS_LIMITS = dict.fromkeys(
+    ["post_gap", "update", "reply", "question", "visitor_question", "edit", "reaction"],
+    (1000000, 1),
+)
+
+
+@pytest.fixture(autouse=True)
+def _rate_limits_only_where_tested(request, settings):
+    # Tests write many posts quickly; tests of the limits themselves opt back in.
+    if request.node.get_closest_marker("rate_limits") is None:
+        settings.FORUM_RATE_LIMITS = GENEROUS_LIMITS
+
+
 @pytest.fixture(autouse=True)
 def _fresh_cache():
     # Rate limits live in the cache; each test starts with none used.

@@ -65,6 +65,12 @@ class ProfileForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text="A line or two about you. Avoid details that identify you.",
     )
+    email_notifications = forms.BooleanField(
+        label="Email me about new notifications",
+        required=False,
+        help_text="Off unless you turn it on. Subject lines are plain and never "
+        "mention this community's topic.",
+    )
 
     def __init__(self, *args, user, **kwargs):
         self.user = user

@@ -101,6 +101,11 @@ class Profile(TimeStamped):
         blank=True,
         help_text="Optional. A line or two about you; avoid details that identify you.",
     )
+    email_notifications = models.BooleanField(
+        "email me about new notifications",
+        default=False,
+        help_text="Off by default. Emails never name this community's topic.",
+    )
     credentials = models.CharField(
         max_length=60,
         blank=True,

@@ -77,6 +77,7 @@ ALLOWED_HOSTS = env_list(
 )
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
 SITE_NAME = env("SITE_NAME", "Steady Ground")
+SITE_URL = env("SITE_URL", "http://127.0.0.1:8000")  # for links in email
 
 INSTALLED_APPS = [
     "community",
@@ -122,6 +123,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "community.context_processors.site",
+                "forum.context_processors.notifications",
             ],
         },
     },
@@ -255,6 +257,29 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", not DEBUG)
 if env_bool("BEHIND_TLS_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# --- Conversations (forum) ---------------------------------------------------
+# Read at call time, so tests and operators can change them.
+
+FORUM_PICTURE_MAX_BYTES = 10 * 1024 * 1024
+FORUM_PICTURE_MAX_PIXELS = 40_000_000
+FORUM_PICTURE_DISPLAY_SIDE = 1600
+FORUM_THUMBNAIL_SIDE = 480
+FORUM_PAGE_SIZE = 20  # top-level posts per page
+FORUM_INLINE_REPLIES = 10  # replies shown under each top-level post
+FORUM_REPLY_PAGE_SIZE = 50  # replies per page of a thread
+FORUM_DISPLAY_DEPTH = 3  # deeper replies render flat, "replying to NAME"
+FORUM_EDIT_WINDOW_DAYS = 30
+FORUM_RATE_LIMITS = {
+    # action: (how many, per seconds)
+    "post_gap": (1, 10),
+    "update": (10, 86_400),
+    "reply": (100, 86_400),
+    "question": (10, 86_400),
+    "visitor_question": (3, 86_400),
+    "edit": (30, 86_400),
+    "reaction": (200, 86_400),
+}
 
 # --- Internationalisation ---------------------------------------------------
 

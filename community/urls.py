@@ -19,6 +19,7 @@ admin.site.site_title = settings.SITE_NAME
 
 urlpatterns = [
     path("", include((community_patterns, "community"))),
+    path("", include("forum.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
 ]

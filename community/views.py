@@ -43,7 +43,11 @@ def profile_detail(request, pk):
 @require_http_methods(["GET", "POST"])
 def profile_edit(request):
     user = request.user
-    initial = {"display_name": user.display_name, "bio": user.profile.bio}
+    initial = {
+        "display_name": user.display_name,
+        "bio": user.profile.bio,
+        "email_notifications": user.profile.email_notifications,
+    }
     form = ProfileForm(request.POST or None, user=user, initial=initial)
     if request.method == "POST" and form.is_valid():
         actions.update_profile(user, **form.cleaned_data)

@@ -1,0 +1,63 @@
+"""The sanitizing boundary: the only module that imports nh3 or bleach.
+
+Member text is stored as typed and rendered here once, at write time, to a small
+safe subset of HTML. bleach only adds links (it gets no more releases, so it never
+cleans); nh3 is the boundary that decides what reaches a page.
+"""
+
+import bleach
+import nh3
+from django.utils.html import linebreaks
+from django.utils.safestring import mark_safe
+
+# Bump when the policy below changes; `manage.py rerender_member_text` then
+# rewrites older rows. Stored HTML is clean under every version, so old rows stay
+# displayable meanwhile.
+VERSION = 1
+
+MEMBER_TAGS = {"p", "br", "a"}
+MEMBER_ATTRIBUTES = {"a": {"href"}}
+LINK_REL = "nofollow ugc noopener noreferrer"
+
+
+def render_member_text(text: str) -> str:
+    """Plain text as typed -> paragraphs, line breaks and safe links."""
+    html = bleach.linkify(linebreaks(text, autoescape=True), parse_email=False)
+    return nh3.clean(
+        html,
+        tags=MEMBER_TAGS,
+        attributes=MEMBER_ATTRIBUTES,
+        url_schemes={"http", "https"},
+        link_rel=LINK_REL,
+    )
+
+
+EDITORIAL_TAGS = MEMBER_TAGS | {
+    "h2", "h3", "h4", "ul", "ol", "li", "strong", "em", "blockquote",
+    "table", "thead", "tbody", "tr", "th", "td", "code", "hr", "sup", "sub",
+}  # fmt: skip
+EDITORIAL_ATTRIBUTES = {
+    "a": {"href", "title"},
+    "h2": {"id"},
+    "h3": {"id"},
+    "h4": {"id"},
+    "th": {"scope", "colspan", "rowspan"},
+    "td": {"colspan", "rowspan"},
+    "ol": {"start"},
+}
+
+
+def clean_editorial_html(html: str) -> str:
+    """HTML made from editors' Markdown: a wider allowlist, same boundary."""
+    return nh3.clean(
+        html,
+        tags=EDITORIAL_TAGS,
+        attributes=EDITORIAL_ATTRIBUTES,
+        url_schemes={"http", "https", "mailto"},
+        link_rel="noopener noreferrer",
+    )
+
+
+def as_stored_html(stored: str):
+    """Mark HTML this module produced (and the database stored) safe to show."""
+    return mark_safe(stored)

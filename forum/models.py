@@ -1,0 +1,387 @@
+"""Everything members (and visitors) write: one Post model in Conversations.
+
+A Conversation is a container: the community feed, or one attached to something
+else (an article) through a generic relation, so forum never knows about articles.
+Posts form a tree stored as parent + root + depth + an immutable materialised path,
+so one page of any conversation loads in a fixed number of queries.
+"""
+
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+
+from community.models import TimeStamped
+from community.permissions import can_moderate
+
+# The update rule's one home. "Text" means at least one character that is not
+# whitespace or an invisible character (zero-width spaces, non-breaking spaces, BOM).
+# The pattern reads the same in Python's re (SQLite) and PostgreSQL's regex engine.
+VISIBLE_CHARACTER = (
+    r"[^\s\u00a0\u1680\u180e\u2000-\u200d\u2028\u2029\u202f\u205f\u2060\u3000\ufeff]"
+)
+TEXT_OR_PICTURE_MESSAGE = "All updates must be accompanied by text or a picture."
+
+# Tree paths: one fixed-width base-36 segment per ancestor and the post itself,
+# so string order is tree order and a prefix selects a subtree.
+PATH_SEGMENT_WIDTH = 8
+MAX_DEPTH = 60
+
+
+def path_segment(post_id: int) -> str:
+    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
+    value, out = post_id, ""
+    while value:
+        value, remainder = divmod(value, 36)
+        out = digits[remainder] + out
+    return out.rjust(PATH_SEGMENT_WIDTH, "0")
+
+
+def ids_in_path(path: str) -> list[int]:
+    return [
+        int(path[i : i + PATH_SEGMENT_WIDTH], 36)
+        for i in range(0, len(path), PATH_SEGMENT_WIDTH)
+    ]
+
+
+class Status(models.TextChoices):
+    HELD = "held", "Waiting for review"
+    PUBLISHED = "published", "Published"
+    HIDDEN_REPORTS = "hidden_reports", "Hidden while a moderator reviews it"
+    HIDDEN = "hidden", "Hidden by a moderator"
+    REJECTED = "rejected", "Not approved"
+    WITHDRAWN = "withdrawn", "Removed by its author"
+    REMOVED = "removed", "Removed by a moderator"
+
+
+# Other members see these (the last four only as a placeholder that keeps the
+# post's place in the thread); held and rejected posts only their author sees.
+SHOWN_TO_MEMBERS = [
+    Status.PUBLISHED,
+    Status.HIDDEN_REPORTS,
+    Status.HIDDEN,
+    Status.WITHDRAWN,
+    Status.REMOVED,
+]
+TOMBSTONES = [Status.HIDDEN_REPORTS, Status.HIDDEN, Status.WITHDRAWN, Status.REMOVED]
+
+
+class ConversationQuerySet(models.QuerySet):
+    def feed(self):
+        """The one community feed, made on first use."""
+        feed, _ = self.get_or_create(
+            kind=Conversation.Kind.FEED, defaults={"title": "Community updates"}
+        )
+        return feed
+
+
+class Conversation(TimeStamped):
+    class Kind(models.TextChoices):
+        FEED = "feed", "Community feed"
+        ATTACHED = "attached", "Attached conversation"
+
+    kind = models.CharField(max_length=20, choices=Kind, default=Kind.ATTACHED)
+    title = models.CharField(max_length=200, blank=True)
+    host_type = models.ForeignKey(
+        ContentType, null=True, blank=True, on_delete=models.PROTECT
+    )
+    host_id = models.PositiveBigIntegerField(null=True, blank=True)
+    host = GenericForeignKey("host_type", "host_id")
+    is_locked = models.BooleanField(
+        default=False, help_text="Locked conversations take no new posts or replies."
+    )
+
+    objects = ConversationQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind"],
+                condition=Q(kind="feed"),
+                name="conversation_single_feed",
+            ),
+            models.UniqueConstraint(
+                fields=["host_type", "host_id"], name="conversation_one_per_host"
+            ),
+        ]
+
+    def __str__(self):
+        return self.title or f"Conversation {self.pk}"
+
+    def get_absolute_url(self):
+        if self.kind == self.Kind.FEED:
+            return reverse("forum:feed")
+        if self.host is not None and hasattr(self.host, "get_absolute_url"):
+            return self.host.get_absolute_url()
+        return reverse("forum:conversation_detail", args=[self.pk])
+
+
+class PostQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """What `user` may see. Member content is for signed-in members only."""
+        if can_moderate(user):
+            return self.all()
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(Q(status__in=SHOWN_TO_MEMBERS) | Q(author=user))
+
+    def public_questions(self):
+        return self.filter(kind=Post.Kind.QUESTION, depth=0)
+
+    def held(self):
+        return self.filter(status=Status.HELD)
+
+
+class Post(TimeStamped):
+    class Kind(models.TextChoices):
+        UPDATE = "update", "Update"
+        QUESTION = "question", "Question"
+        REPLY = "reply", "Reply"
+
+    conversation = models.ForeignKey(
+        Conversation, on_delete=models.PROTECT, related_name="posts"
+    )
+    kind = models.CharField(max_length=20, choices=Kind)
+    # Null only for a visitor's question: visitors have no account.
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="posts",
+    )
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+    )
+    root = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    depth = models.PositiveSmallIntegerField(default=0)
+    path = models.CharField(max_length=PATH_SEGMENT_WIDTH * (MAX_DEPTH + 1), blank=True)
+    reply_count = models.PositiveIntegerField(default=0)
+    descendant_count = models.PositiveIntegerField(default=0)
+
+    body = models.TextField(blank=True, max_length=10_000)
+    body_html = models.TextField(blank=True, editable=False)
+    sanitizer_version = models.PositiveSmallIntegerField(default=0, editable=False)
+    picture = models.FileField(blank=True, max_length=200)
+    picture_width = models.PositiveIntegerField(null=True, blank=True)
+    picture_height = models.PositiveIntegerField(null=True, blank=True)
+    thumbnail = models.FileField(blank=True, max_length=200)
+    thumbnail_width = models.PositiveIntegerField(null=True, blank=True)
+    thumbnail_height = models.PositiveIntegerField(null=True, blank=True)
+    picture_alt = models.CharField("picture description", max_length=300, blank=True)
+
+    status = models.CharField(max_length=20, choices=Status, default=Status.PUBLISHED)
+    previous_status = models.CharField(max_length=20, choices=Status, blank=True)
+    edited_at = models.DateTimeField(null=True, blank=True)
+
+    hug_count = models.PositiveIntegerField(default=0)
+    like_count = models.PositiveIntegerField(default=0)
+    me_too_count = models.PositiveIntegerField(default=0)
+
+    objects = PostQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                name="post_has_text_or_picture",
+                condition=Q(body__regex=VISIBLE_CHARACTER) | ~Q(picture=""),
+                violation_error_message=TEXT_OR_PICTURE_MESSAGE,
+            ),
+            models.CheckConstraint(
+                name="post_author_unless_visitor_question",
+                condition=Q(author__isnull=False) | Q(kind="question", depth=0),
+                violation_error_message="Only a visitor's question may lack an author.",
+            ),
+            models.CheckConstraint(
+                name="post_replies_have_a_parent",
+                condition=Q(
+                    depth=0, parent__isnull=True, kind__in=["update", "question"]
+                )
+                | Q(depth__gt=0, parent__isnull=False, kind="reply"),
+                violation_error_message="A reply needs the post it answers.",
+            ),
+        ]
+        indexes = [
+            models.Index(
+                fields=["conversation", "-created_at", "-id"],
+                name="post_top_level_recent",
+                condition=Q(depth=0),
+            ),
+            models.Index(fields=["root", "path"], name="post_root_path"),
+            models.Index(fields=["author", "-created_at"], name="post_author_recent"),
+            models.Index(
+                fields=["status", "created_at"],
+                name="post_held_oldest",
+                condition=Q(status="held"),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.pk}"
+
+    def get_absolute_url(self):
+        return reverse("forum:post_detail", args=[self.pk])
+
+    @property
+    def is_visitor_question(self):
+        return self.author_id is None
+
+    @property
+    def is_tombstone(self):
+        return self.status in TOMBSTONES
+
+    @property
+    def is_edited(self):
+        return self.edited_at is not None
+
+    def reaction_count(self, kind):
+        return getattr(self, Reaction.Kind(kind).counter_field)
+
+
+class Revision(models.Model):
+    """The text and picture a post had before an edit. Every edit keeps one."""
+
+    post = models.ForeignKey(Post, on_delete=models.PROTECT, related_name="revisions")
+    editor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
+    created_at = models.DateTimeField(auto_now_add=True)
+    body = models.TextField(blank=True)
+    picture = models.CharField(max_length=200, blank=True)
+    thumbnail = models.CharField(max_length=200, blank=True)
+    picture_alt = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self):
+        return f"Revision of post {self.post_id} at {self.created_at:%Y-%m-%d %H:%M}"
+
+
+class Reaction(models.Model):
+    class Kind(models.TextChoices):
+        HUG = "hug", "Hug"
+        LIKE = "like", "Like"
+        ME_TOO = "me_too", "Me too"
+
+        @property
+        def counter_field(self):
+            return f"{self.value}_count"
+
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="reactions")
+    member = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    kind = models.CharField(max_length=10, choices=Kind)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["post", "member", "kind"],
+                name="reaction_one_of_each_kind_per_member",
+                violation_error_message="You already reacted this way.",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} on post {self.post_id}"
+
+
+class Follow(models.Model):
+    """A member following a thread (a top-level post and its replies)."""
+
+    member = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="follows"
+    )
+    thread = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="follows")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["member", "thread"], name="follow_once_per_thread"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.member} follows post {self.thread_id}"
+
+
+class Notification(models.Model):
+    class Kind(models.TextChoices):
+        REPLY = "reply", "replied to your post"
+        FOLLOWED_REPLY = "followed_reply", "replied in a conversation you follow"
+        REACTION = "reaction", "reacted to your post"
+        MODERATION = "moderation", "A moderator reviewed your post"
+
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    kind = models.CharField(max_length=20, choices=Kind)
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="+")
+    detail = models.CharField(max_length=200, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    read_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            models.Index(
+                fields=["recipient"],
+                name="notification_unread",
+                condition=Q(read_at__isnull=True),
+            ),
+            models.Index(
+                fields=["recipient", "-created_at"], name="notification_recent"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} for {self.recipient}"
+
+
+class ModerationLog(models.Model):
+    """Append-only record of every moderation decision. Never copies member text."""
+
+    at = models.DateTimeField(auto_now_add=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="Empty when the system acted.",
+    )
+    action = models.CharField(max_length=40)
+    post = models.ForeignKey(
+        Post, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    member = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    from_status = models.CharField(max_length=20, blank=True)
+    to_status = models.CharField(max_length=20, blank=True)
+    reason = models.CharField(max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        indexes = [
+            models.Index(fields=["member", "-at"], name="modlog_member"),
+            models.Index(fields=["actor", "-at"], name="modlog_actor"),
+            models.Index(fields=["action", "-at"], name="modlog_action"),
+        ]
+
+    def __str__(self):
+        return f"{self.action} at {self.at:%Y-%m-%d %H:%M}"

@@ -1,0 +1,42 @@
+"""Who may do what with posts. Pure predicates: no queries on prefetched objects."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.utils import timezone
+
+from forum.models import Status
+
+REPLYABLE = {Status.PUBLISHED}
+
+
+def can_post(user) -> bool:
+    return user.is_authenticated and user.is_active
+
+
+def can_reply(user, post) -> bool:
+    return (
+        can_post(user) and post.status in REPLYABLE and not post.conversation.is_locked
+    )
+
+
+def can_react(user, post) -> bool:
+    return can_post(user) and post.status == Status.PUBLISHED
+
+
+def can_edit_post(user, post) -> bool:
+    if not user.is_authenticated or post.author_id != user.pk:
+        return False
+    if post.status not in {Status.PUBLISHED, Status.HELD}:
+        return False
+    window = timedelta(days=settings.FORUM_EDIT_WINDOW_DAYS)
+    return timezone.now() - post.created_at <= window
+
+
+def can_withdraw_post(user, post) -> bool:
+    return (
+        user.is_authenticated
+        and post.author_id == user.pk
+        and post.status
+        in {Status.HELD, Status.PUBLISHED, Status.HIDDEN_REPORTS, Status.HIDDEN}
+    )

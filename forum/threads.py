@@ -1,0 +1,185 @@
+"""Reading conversations: pages that cost the same number of queries at any size.
+
+Top-level posts are paged by a keyset on (created_at, id), newest first; replies
+travel with their top-level post, read in one query by (root, path). Everything the
+templates need is fetched here and attached to the posts, so templates never query.
+"""
+
+import base64
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from django.conf import settings
+from django.db.models import F, Q, Window
+from django.db.models.functions import RowNumber
+
+from forum.models import Post, Reaction
+from forum.permissions import can_edit_post, can_react, can_reply, can_withdraw_post
+
+
+def encode_cursor(created_at: datetime, post_id: int) -> str:
+    raw = f"{created_at.isoformat()}|{post_id}".encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str | None):
+    """(created_at, id) from a cursor, or None for a missing or garbled one."""
+    if not cursor:
+        return None
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
+        stamp, post_id = raw.split("|")
+        return datetime.fromisoformat(stamp), int(post_id)
+    except (ValueError, UnicodeDecodeError):
+        return None
+
+
+def cursor_starting_at(post) -> str:
+    """A `before` cursor whose page begins with `post` itself."""
+    return encode_cursor(post.created_at, post.pk + 1)
+
+
+@dataclass
+class Page:
+    posts: list
+    next_cursor: str | None = None
+    extra: dict = field(default_factory=dict)
+
+
+def _older_than(cursor):
+    created_at, post_id = cursor
+    return Q(created_at__lt=created_at) | Q(created_at=created_at, id__lt=post_id)
+
+
+def _top_level(queryset, *, before, size):
+    queryset = queryset.filter(depth=0).select_related("author")
+    cursor = decode_cursor(before)
+    if cursor:
+        queryset = queryset.filter(_older_than(cursor))
+    rows = list(queryset.order_by("-created_at", "-id")[: size + 1])
+    next_cursor = None
+    if len(rows) > size:
+        rows = rows[:size]
+        next_cursor = encode_cursor(rows[-1].created_at, rows[-1].pk)
+    return rows, next_cursor
+
+
+def _decorate(posts, viewer):
+    """Attach what the viewer may do and has done, with one query for reactions."""
+    mine = set()
+    if viewer.is_authenticated and posts:
+        mine = set(
+            Reaction.objects.filter(
+                member=viewer, post_id__in=[p.pk for p in posts]
+            ).values_list("post_id", "kind")
+        )
+    display_depth = settings.FORUM_DISPLAY_DEPTH
+    for post in posts:
+        post.reactions_shown = [
+            {
+                "kind": kind.value,
+                "label": kind.label,
+                "count": post.reaction_count(kind),
+                "mine": (post.pk, kind.value) in mine,
+            }
+            for kind in Reaction.Kind
+        ]
+        post.viewer_can_reply = can_reply(viewer, post)
+        post.viewer_can_react = can_react(viewer, post)
+        post.viewer_can_edit = can_edit_post(viewer, post)
+        post.viewer_can_withdraw = can_withdraw_post(viewer, post)
+        post.display_depth = min(post.depth, display_depth)
+        post.replying_to = (
+            post.parent.author if post.depth > display_depth and post.parent else None
+        )
+    return posts
+
+
+def _listing(queryset, viewer, *, before):
+    roots, next_cursor = _top_level(
+        queryset.select_related("conversation"),
+        before=before,
+        size=settings.FORUM_PAGE_SIZE,
+    )
+    roots = [p for p in roots if not (p.is_tombstone and p.descendant_count == 0)]
+    return Page(_decorate(roots, viewer), next_cursor)
+
+
+def feed_page(conversation, viewer, *, before=None) -> Page:
+    """Top-level posts only, each with its counts: the community feed."""
+    queryset = Post.objects.visible_to(viewer).filter(conversation=conversation)
+    return _listing(queryset, viewer, before=before)
+
+
+def question_page(viewer, *, before=None) -> Page:
+    """Questions from every conversation, newest first."""
+    queryset = Post.objects.visible_to(viewer).filter(kind=Post.Kind.QUESTION)
+    return _listing(queryset, viewer, before=before)
+
+
+def conversation_page(conversation, viewer, *, before=None) -> Page:
+    """A page of top-level posts, each followed by its first replies in tree order."""
+    visible = Post.objects.visible_to(viewer).filter(conversation=conversation)
+    roots, next_cursor = _top_level(
+        visible.select_related("conversation"),
+        before=before,
+        size=settings.FORUM_PAGE_SIZE,
+    )
+    replies = []
+    if roots:
+        limit = settings.FORUM_INLINE_REPLIES
+        replies = list(
+            Post.objects.visible_to(viewer)
+            .filter(root_id__in=[r.pk for r in roots], depth__gt=0)
+            .select_related("author", "parent__author", "conversation")
+            .annotate(
+                position=Window(
+                    RowNumber(), partition_by=[F("root_id")], order_by=F("path").asc()
+                )
+            )
+            .filter(position__lte=limit)
+            .order_by("root_id", "path")
+        )
+    by_root = {root.pk: [] for root in roots}
+    for reply in replies:
+        by_root[reply.root_id].append(reply)
+    shown = []
+    for root in roots:
+        root.inline_replies = _without_empty_tombstones(by_root[root.pk])
+        root.hidden_reply_count = max(root.descendant_count - len(by_root[root.pk]), 0)
+        if root.is_tombstone and not root.inline_replies:
+            continue
+        shown.append(root)
+    _decorate(shown + replies, viewer)
+    return Page(shown, next_cursor)
+
+
+def thread_page(root, viewer, *, start_path=None) -> Page:
+    """One top-level post and a page of its replies in tree order (keyset on path)."""
+    size = settings.FORUM_REPLY_PAGE_SIZE
+    queryset = (
+        Post.objects.visible_to(viewer)
+        .filter(root_id=root.pk, depth__gt=0)
+        .select_related("author", "parent__author", "conversation")
+        .order_by("path")
+    )
+    if start_path:
+        queryset = queryset.filter(path__gte=start_path)
+    rows = list(queryset[: size + 1])
+    next_path = rows[size].path if len(rows) > size else None
+    replies = _without_empty_tombstones(rows[:size])
+    _decorate([root, *replies], viewer)
+    return Page(replies, next_path)
+
+
+def replies_before(reply, viewer) -> int:
+    """How many visible replies precede `reply` in its thread (for permalinks)."""
+    return (
+        Post.objects.visible_to(viewer)
+        .filter(root_id=reply.root_id, depth__gt=0, path__lt=reply.path)
+        .count()
+    )
+
+
+def _without_empty_tombstones(replies):
+    return [r for r in replies if not (r.is_tombstone and r.descendant_count == 0)]

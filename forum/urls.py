@@ -1,0 +1,40 @@
+from django.urls import path
+
+from forum import views
+
+app_name = "forum"
+
+urlpatterns = [
+    path("community/", views.feed, name="feed"),
+    path("community/post/", views.update_create, name="update_create"),
+    path(
+        "conversations/<int:pk>/", views.conversation_detail, name="conversation_detail"
+    ),
+    path("conversations/<int:pk>/post/", views.comment_create, name="comment_create"),
+    path("posts/<int:pk>/", views.post_detail, name="post_detail"),
+    path("posts/<int:pk>/reply/", views.post_reply, name="post_reply"),
+    path("posts/<int:pk>/edit/", views.post_edit, name="post_edit"),
+    path("posts/<int:pk>/delete/", views.post_delete, name="post_delete"),
+    path("posts/<int:pk>/react/", views.post_react, name="post_react"),
+    path("posts/<int:pk>/follow/", views.thread_follow, name="thread_follow"),
+    path(
+        "posts/<int:pk>/picture/",
+        views.post_picture,
+        {"size": "full"},
+        name="post_picture",
+    ),
+    path(
+        "posts/<int:pk>/thumbnail/",
+        views.post_picture,
+        {"size": "thumbnail"},
+        name="post_thumbnail",
+    ),
+    path("questions/", views.question_list, name="question_list"),
+    path("questions/ask/", views.question_create, name="question_create"),
+    path("questions/received/", views.question_received, name="question_received"),
+    path("notifications/", views.notification_list, name="notifications"),
+    path("notifications/read/", views.notifications_read, name="notifications_read"),
+    path("moderation/held/", views.held_list, name="held_list"),
+    path("posts/<int:pk>/approve/", views.post_approve, name="post_approve"),
+    path("posts/<int:pk>/reject/", views.post_reject, name="post_reject"),
+]

@@ -1,0 +1,378 @@
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.storage import default_storage
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_http_methods, require_POST
+
+from community.decorators import members_only
+from community.permissions import can_moderate
+from forum import actions, moderation, threads
+from forum.forms import EditPostForm, PostForm, QuestionForm, ReasonForm
+from forum.limits import RateLimited, visitor_key
+from forum.models import Conversation, Notification, Post
+
+RATE_LIMITED = 429
+
+
+def _attempt(form, action, **kwargs):
+    """Run an action for a bound form; refusals become form errors (draft kept).
+
+    Returns (result, status): status is None on success, else 400 or 429.
+    """
+    try:
+        return action(**kwargs), None
+    except ValidationError as error:
+        form.add_error(None, error)
+        return None, 400
+    except RateLimited as limited:
+        form.add_error(None, limited.message)
+        return None, RATE_LIMITED
+
+
+def _back(request, fallback):
+    target = request.POST.get("next") or request.GET.get("next")
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return fallback
+
+
+def _visible_post(request, pk):
+    return get_object_or_404(
+        Post.objects.visible_to(request.user).select_related(
+            "author", "conversation", "parent__author"
+        ),
+        pk=pk,
+    )
+
+
+# --- The community feed -------------------------------------------------------
+
+
+def feed(request):
+    if not request.user.is_authenticated:
+        return render(request, "forum/feed_invitation.html")
+    return _feed(request, PostForm())
+
+
+@members_only
+def _feed(request, form, status=200):
+    conversation = Conversation.objects.feed()
+    page = threads.feed_page(
+        conversation, request.user, before=request.GET.get("before")
+    )
+    return render(
+        request,
+        "forum/feed.html",
+        {"page": page, "form": form, "conversation": conversation},
+        status=status,
+    )
+
+
+@members_only
+@require_POST
+def update_create(request):
+    form = PostForm(request.POST, request.FILES)
+    if not form.is_valid():
+        return _feed(request, form, status=400)
+    post, status = _attempt(
+        form, actions.post_update, author=request.user, **form.cleaned_data
+    )
+    if status:
+        return _feed(request, form, status=status)
+    messages.success(request, "Your update is posted.")
+    return redirect(post)
+
+
+# --- Conversations and threads ------------------------------------------------
+
+
+@members_only
+def conversation_detail(request, pk):
+    conversation = get_object_or_404(Conversation, pk=pk)
+    if conversation.kind == Conversation.Kind.FEED:
+        return redirect("forum:feed")
+    page = threads.conversation_page(
+        conversation, request.user, before=request.GET.get("before")
+    )
+    return render(
+        request,
+        "forum/conversation_detail.html",
+        {"conversation": conversation, "page": page, "form": PostForm()},
+    )
+
+
+@members_only
+@require_POST
+def comment_create(request, pk):
+    conversation = get_object_or_404(Conversation, pk=pk)
+    form = PostForm(request.POST, request.FILES)
+    status = 400
+    if form.is_valid():
+        post, status = _attempt(
+            form,
+            actions.post_comment,
+            conversation=conversation,
+            author=request.user,
+            **form.cleaned_data,
+        )
+        if status is None:
+            messages.success(request, "Your post is up.")
+            return redirect(post)
+    return render(
+        request,
+        "forum/comment_form.html",
+        {"conversation": conversation, "form": form},
+        status=status,
+    )
+
+
+@members_only
+def post_detail(request, pk):
+    """Every post's permalink: the thread page that holds it."""
+    post = _visible_post(request, pk)
+    if post.depth > 0:
+        url = reverse("forum:post_detail", args=[post.root_id])
+        earlier = threads.replies_before(post, request.user)
+        if earlier >= settings.FORUM_REPLY_PAGE_SIZE:
+            url += f"?from={post.path}"
+        return redirect(f"{url}#post-{post.pk}")
+    page = threads.thread_page(post, request.user, start_path=request.GET.get("from"))
+    following = request.user.follows.filter(thread=post).exists()
+    return render(
+        request,
+        "forum/post_detail.html",
+        {"root": post, "page": page, "following": following},
+    )
+
+
+@members_only
+@require_http_methods(["GET", "POST"])
+def post_reply(request, pk):
+    parent = _visible_post(request, pk)
+    form = PostForm(
+        request.POST or None, request.FILES or None, body_label="Your reply"
+    )
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if form.is_valid():
+            reply, status = _attempt(
+                form,
+                actions.reply_to_post,
+                parent=parent,
+                author=request.user,
+                **form.cleaned_data,
+            )
+            if status is None:
+                return redirect(reply)
+    return render(
+        request,
+        "forum/post_reply.html",
+        {"parent": parent, "form": form},
+        status=status,
+    )
+
+
+@members_only
+@require_http_methods(["GET", "POST"])
+def post_edit(request, pk):
+    post = _visible_post(request, pk)
+    initial = {"body": post.body, "picture_alt": post.picture_alt}
+    form = EditPostForm(request.POST or None, request.FILES or None, initial=initial)
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if form.is_valid():
+            edited, status = _attempt(
+                form,
+                actions.edit_post,
+                post=post,
+                editor=request.user,
+                **form.cleaned_data,
+            )
+            if status is None:
+                messages.success(request, "Your changes are saved.")
+                return redirect(edited)
+    return render(
+        request, "forum/post_edit.html", {"post": post, "form": form}, status=status
+    )
+
+
+@members_only
+@require_POST
+def post_delete(request, pk):
+    post = _visible_post(request, pk)
+    try:
+        moderation.withdraw_post(post, author=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, "Your post is deleted. Replies to it stay in place.")
+    return redirect(_back(request, post.get_absolute_url()))
+
+
+@members_only
+@require_POST
+def post_react(request, pk):
+    post = _visible_post(request, pk)
+    kind = request.POST.get("kind", "")
+    try:
+        actions.set_reaction(
+            post, member=request.user, kind=kind, on=request.POST.get("on") == "1"
+        )
+    except ValueError as error:
+        raise Http404("No such reaction.") from error
+    except RateLimited as limited:
+        messages.error(request, limited.message)
+    return redirect(_back(request, post.get_absolute_url()) + f"#post-{post.pk}")
+
+
+@members_only
+@require_POST
+def thread_follow(request, pk):
+    post = _visible_post(request, pk)
+    if request.POST.get("follow") == "1":
+        actions.follow_thread(post, member=request.user)
+        messages.success(request, "You'll be notified about new replies.")
+    else:
+        actions.unfollow_thread(post, member=request.user)
+        messages.success(request, "You won't be notified about new replies here.")
+    return redirect(post)
+
+
+@members_only
+def post_picture(request, pk, size):
+    """Pictures go through this members-only view, never a public media URL."""
+    post = _visible_post(request, pk)
+    if post.is_tombstone and not can_moderate(request.user):
+        raise Http404
+    stored = post.thumbnail if size == "thumbnail" else post.picture
+    if not stored:
+        raise Http404
+    response = FileResponse(default_storage.open(stored.name, "rb"))
+    response["Cache-Control"] = "private, max-age=86400"
+    return response
+
+
+# --- Questions ----------------------------------------------------------------
+
+
+@require_http_methods(["GET", "POST"])
+def question_create(request):
+    conversation = None
+    if request.GET.get("conversation") or request.POST.get("conversation"):
+        conversation = get_object_or_404(
+            Conversation,
+            pk=request.POST.get("conversation") or request.GET.get("conversation"),
+        )
+    form = QuestionForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if form.is_valid():
+            if form.is_from_a_bot():
+                # Look like success, store nothing.
+                return redirect("forum:question_received")
+            user = request.user if request.user.is_authenticated else None
+            question, status = _attempt(
+                form,
+                actions.ask_question,
+                author=user,
+                body=form.cleaned_data["body"],
+                conversation=conversation,
+                visitor_key=None if user else visitor_key(request),
+            )
+            if status is None:
+                if user is None:
+                    return redirect("forum:question_received")
+                messages.success(request, "Your question is posted.")
+                return redirect(question)
+    return render(
+        request,
+        "forum/question_create.html",
+        {"form": form, "conversation": conversation},
+        status=status,
+    )
+
+
+def question_received(request):
+    return render(request, "forum/question_received.html")
+
+
+@members_only
+def question_list(request):
+    page = threads.question_page(request.user, before=request.GET.get("before"))
+    return render(request, "forum/question_list.html", {"page": page})
+
+
+# --- Notifications ------------------------------------------------------------
+
+
+@members_only
+def notification_list(request):
+    notifications = list(
+        Notification.objects.filter(recipient=request.user).select_related(
+            "actor", "post"
+        )[:50]
+    )
+    return render(
+        request, "forum/notification_list.html", {"notifications": notifications}
+    )
+
+
+@members_only
+@require_POST
+def notifications_read(request):
+    actions.mark_notifications_read(member=request.user)
+    return redirect("forum:notifications")
+
+
+# --- Held posts (moderators) --------------------------------------------------
+
+
+@members_only
+def held_list(request):
+    if not can_moderate(request.user):
+        raise PermissionDenied
+    held = list(
+        Post.objects.held()
+        .select_related("author", "conversation", "parent__author")
+        .order_by("created_at", "id")[:100]
+    )
+    return render(request, "forum/held_list.html", {"held": held, "form": ReasonForm()})
+
+
+@members_only
+@require_POST
+def post_approve(request, pk):
+    post = get_object_or_404(Post, pk=pk)
+    try:
+        moderation.approve_post(post, moderator=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, "Approved: it is now visible to members.")
+    return redirect("forum:held_list")
+
+
+@members_only
+@require_POST
+def post_reject(request, pk):
+    post = get_object_or_404(Post, pk=pk)
+    form = ReasonForm(request.POST)
+    form.is_valid()
+    try:
+        moderation.reject_post(
+            post, moderator=request.user, reason=form.cleaned_data.get("reason", "")
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, "Not approved. The author has been told why.")
+    return redirect("forum:held_list")
