@@ -178,3 +178,37 @@ def sign_in(page):
 def pytest_collection_modifyitems(items):
     # Browser tests are slow; run them last so quick failures surface first.
     items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
+
+
+@pytest.fixture
+def url_samples(member):
+    """Arguments for every URL with parameters, pointing at real objects.
+
+    Lives here, above the apps, because the whole-site tests need every app.
+    """
+    from forum import actions
+    from forum.models import Conversation
+
+    post = actions.post_update(author=member, body="A sample update")
+    conversation = Conversation.objects.create(title="A sample conversation")
+    per_post = {"pk": post.pk}
+    return {
+        "community:profile_detail": {"pk": member.pk},
+        "forum:conversation_detail": {"pk": conversation.pk},
+        "forum:comment_create": {"pk": conversation.pk},
+        **{
+            f"forum:{name}": per_post
+            for name in [
+                "post_detail",
+                "post_reply",
+                "post_edit",
+                "post_delete",
+                "post_react",
+                "thread_follow",
+                "post_picture",
+                "post_thumbnail",
+                "post_approve",
+                "post_reject",
+            ]
+        },
+    }

@@ -295,4 +295,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
+    # One line per task state change is noise outside debugging the queue.
+    "loggers": {"django.tasks": {"level": env("TASKS_LOG_LEVEL", "WARNING")}},
 }

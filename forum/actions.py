@@ -226,6 +226,7 @@ def edit_post(
 def set_reaction(post, *, member, kind, on: bool) -> Post:
     """Turn one reaction on or off. Safe when the same click arrives twice."""
     kind = Reaction.Kind(kind)
+    post = Post.objects.select_related("conversation").get(pk=post.pk)
     if not can_react(member, post):
         raise PermissionDenied
     counter = kind.counter_field

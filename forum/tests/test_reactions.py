@@ -1,0 +1,99 @@
+import threading
+
+import pytest
+from django.db import IntegrityError, connection, transaction
+
+from forum import actions
+from forum.models import Notification, Post, Reaction
+from forum.tests.factories import make_update
+
+pytestmark = pytest.mark.django_db
+
+
+def test_reacting_turns_on_and_off(member, other_member):
+    post = make_update(member)
+    actions.set_reaction(post, member=other_member, kind="hug", on=True)
+    assert Post.objects.get(pk=post.pk).hug_count == 1
+    actions.set_reaction(post, member=other_member, kind="hug", on=False)
+    assert Post.objects.get(pk=post.pk).hug_count == 0
+    assert not Reaction.objects.exists()
+
+
+def test_the_same_click_twice_counts_once(member, other_member):
+    post = make_update(member)
+    for _ in range(2):
+        actions.set_reaction(post, member=other_member, kind="me_too", on=True)
+    assert Post.objects.get(pk=post.pk).me_too_count == 1
+    for _ in range(2):
+        actions.set_reaction(post, member=other_member, kind="me_too", on=False)
+    assert Post.objects.get(pk=post.pk).me_too_count == 0
+
+
+def test_each_kind_is_separate(member, other_member):
+    post = make_update(member)
+    for kind in ["hug", "like", "me_too"]:
+        actions.set_reaction(post, member=other_member, kind=kind, on=True)
+    post.refresh_from_db()
+    assert (post.hug_count, post.like_count, post.me_too_count) == (1, 1, 1)
+
+
+def test_database_allows_one_reaction_of_a_kind_per_member(member):
+    post = make_update(member)
+    Reaction.objects.create(post=post, member=member, kind="like")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Reaction.objects.create(post=post, member=member, kind="like")
+
+
+def test_reaction_page_toggles_and_shows_counts(client, member, other_member):
+    post = make_update(member)
+    client.force_login(other_member)
+    client.post(f"/posts/{post.pk}/react/", {"kind": "like", "on": "1"})
+    html = client.get("/community/").content.decode()
+    assert 'aria-pressed="true">Like <span class="count">1</span>' in html
+    client.post(f"/posts/{post.pk}/react/", {"kind": "like", "on": "0"})
+    html = client.get("/community/").content.decode()
+    assert 'aria-pressed="false">Like <span class="count">0</span>' in html
+
+
+def test_unknown_reaction_kind_is_not_found(client, member):
+    post = make_update(member)
+    client.force_login(member)
+    response = client.post(f"/posts/{post.pk}/react/", {"kind": "angry", "on": "1"})
+    assert response.status_code == 404
+
+
+def test_reacting_notifies_the_author_but_not_yourself(member, other_member):
+    post = make_update(member)
+    actions.set_reaction(post, member=member, kind="like", on=True)
+    assert not Notification.objects.exists()
+    actions.set_reaction(post, member=other_member, kind="hug", on=True)
+    notification = Notification.objects.get()
+    assert (notification.recipient, notification.kind) == (member, "reaction")
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="needs a database with real concurrency"
+)
+def test_concurrent_clicks_leave_one_reaction_and_a_true_count(member, other_member):
+    post = make_update(member)
+    start = threading.Barrier(8)
+    errors = []
+
+    def click():
+        try:
+            start.wait()
+            actions.set_reaction(post, member=other_member, kind="hug", on=True)
+        except Exception as error:
+            errors.append(error)
+        finally:
+            connection.close()
+
+    workers = [threading.Thread(target=click) for _ in range(8)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+    assert errors == []
+    assert Reaction.objects.filter(post=post).count() == 1
+    assert Post.objects.get(pk=post.pk).hug_count == 1
