@@ -9,7 +9,7 @@ PORT ?= 8000
 # Development defaults; production sets real values in the environment.
 export DEBUG ?= 1
 
-.PHONY: run test lint venv deps dev-deps migrate seed clean
+.PHONY: run test lint venv deps dev-deps migrate seed clean bench
 
 run: deps migrate seed
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
@@ -52,3 +52,6 @@ lint: dev-deps
 
 clean:
 	rm -rf $(VENV) var
+
+bench: deps migrate
+	$(BIN)/python manage.py bench_conversation --posts 5000 --requests 50

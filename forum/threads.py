@@ -12,6 +12,7 @@ from datetime import datetime
 from django.conf import settings
 from django.db.models import F, Q, Window
 from django.db.models.functions import RowNumber
+from django.urls import reverse
 
 from forum.models import Post, Reaction
 from forum.permissions import can_edit_post, can_react, can_reply, can_withdraw_post
@@ -64,8 +65,27 @@ def _top_level(queryset, *, before, size):
     return rows, next_cursor
 
 
+POST_URLS = {
+    "detail": "forum:post_detail",
+    "reply": "forum:post_reply",
+    "edit": "forum:post_edit",
+    "delete": "forum:post_delete",
+    "react": "forum:post_react",
+    "picture": "forum:post_picture",
+    "thumbnail": "forum:post_thumbnail",
+}
+_SENTINEL = 2_147_483_647
+
+
+def _url_pattern(name):
+    """reverse() once per page, then fill in ids: reversing per card is slow."""
+    return reverse(name, args=[_SENTINEL]).replace(str(_SENTINEL), "{}")
+
+
 def _decorate(posts, viewer):
     """Attach what the viewer may do and has done, with one query for reactions."""
+    patterns = {key: _url_pattern(name) for key, name in POST_URLS.items()}
+    profile_pattern = _url_pattern("community:profile_detail")
     mine = set()
     if viewer.is_authenticated and posts:
         mine = set(
@@ -75,6 +95,8 @@ def _decorate(posts, viewer):
         )
     display_depth = settings.FORUM_DISPLAY_DEPTH
     for post in posts:
+        post.urls = {key: pattern.format(post.pk) for key, pattern in patterns.items()}
+        post.author_url = profile_pattern.format(post.author_id)
         post.reactions_shown = [
             {
                 "kind": kind.value,

@@ -221,11 +221,9 @@ def post_delete(request, pk):
 @require_POST
 def post_react(request, pk):
     post = _visible_post(request, pk)
-    kind = request.POST.get("kind", "")
+    kind, _, state = request.POST.get("reaction", "").partition(":")
     try:
-        actions.set_reaction(
-            post, member=request.user, kind=kind, on=request.POST.get("on") == "1"
-        )
+        actions.set_reaction(post, member=request.user, kind=kind, on=state == "on")
     except ValueError as error:
         raise Http404("No such reaction.") from error
     except RateLimited as limited:

@@ -47,10 +47,10 @@ def test_database_allows_one_reaction_of_a_kind_per_member(member):
 def test_reaction_page_toggles_and_shows_counts(client, member, other_member):
     post = make_update(member)
     client.force_login(other_member)
-    client.post(f"/posts/{post.pk}/react/", {"kind": "like", "on": "1"})
+    client.post(f"/posts/{post.pk}/react/", {"reaction": "like:on"})
     html = client.get("/community/").content.decode()
     assert 'aria-pressed="true">Like <span class="count">1</span>' in html
-    client.post(f"/posts/{post.pk}/react/", {"kind": "like", "on": "0"})
+    client.post(f"/posts/{post.pk}/react/", {"reaction": "like:off"})
     html = client.get("/community/").content.decode()
     assert 'aria-pressed="false">Like <span class="count">0</span>' in html
 
@@ -58,7 +58,7 @@ def test_reaction_page_toggles_and_shows_counts(client, member, other_member):
 def test_unknown_reaction_kind_is_not_found(client, member):
     post = make_update(member)
     client.force_login(member)
-    response = client.post(f"/posts/{post.pk}/react/", {"kind": "angry", "on": "1"})
+    response = client.post(f"/posts/{post.pk}/react/", {"reaction": "angry:on"})
     assert response.status_code == 404
 
 
