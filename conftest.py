@@ -73,8 +73,12 @@ def _roles_survive_flushes(request):
         from django.apps import apps
 
         roles = importlib.import_module("community.migrations.0002_roles")
+        editorial = importlib.import_module(
+            "articles.migrations.0002_editorial_permissions"
+        )
         request.getfixturevalue("transactional_db")
         roles.create_roles(apps, schema_editor=None)
+        editorial.grant(apps, schema_editor=None)
 
 
 def make_member(email, display_name, *, role=None, credentials="", verified=True):

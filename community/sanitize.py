@@ -5,9 +5,11 @@ safe subset of HTML. bleach only adds links (it gets no more releases, so it nev
 cleans); nh3 is the boundary that decides what reaches a page.
 """
 
+import json
+
 import bleach
 import nh3
-from django.utils.html import linebreaks
+from django.utils.html import format_html, linebreaks
 from django.utils.safestring import mark_safe
 
 # Bump when the policy below changes; `manage.py rerender_member_text` then
@@ -55,6 +57,24 @@ def clean_editorial_html(html: str) -> str:
         attributes=EDITORIAL_ATTRIBUTES,
         url_schemes={"http", "https", "mailto"},
         link_rel="noopener noreferrer",
+    )
+
+
+def json_ld_script(data, *, nonce: str = ""):
+    """A <script type="application/ld+json"> element no value can break out of.
+
+    Django's json_script can't set the type; this escapes <, > and & the same way.
+    """
+    text = (
+        json.dumps(data, ensure_ascii=False)
+        .replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+    )
+    return format_html(
+        '<script type="application/ld+json"{}>{}</script>',
+        format_html(' nonce="{}"', nonce) if nonce else "",
+        mark_safe(text),
     )
 
 

@@ -90,6 +90,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     "allauth",
     "allauth.account",
     "allauth.mfa",
@@ -280,6 +281,12 @@ FORUM_RATE_LIMITS = {
     "edit": (30, 86_400),
     "reaction": (200, 86_400),
 }
+
+# --- Articles -----------------------------------------------------------------
+
+ARTICLES_REVIEW_INTERVAL_MONTHS = 12  # a full medical review sets the next due date
+ARTICLES_TOC_MIN_HEADINGS = 3  # long articles get a table of contents
+ARTICLES_PAGE_SIZE = 12
 
 # --- Internationalisation ---------------------------------------------------
 

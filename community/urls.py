@@ -20,6 +20,7 @@ admin.site.site_title = settings.SITE_NAME
 urlpatterns = [
     path("", include((community_patterns, "community"))),
     path("", include("forum.urls")),
+    path("", include("articles.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
 ]

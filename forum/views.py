@@ -123,7 +123,7 @@ def comment_create(request, pk):
         )
         if status is None:
             messages.success(request, "Your post is up.")
-            return redirect(post)
+            return redirect(f"{conversation.get_absolute_url()}#post-{post.pk}")
     return render(
         request,
         "forum/comment_form.html",

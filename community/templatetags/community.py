@@ -1,6 +1,6 @@
 from django import template
 
-from community.sanitize import as_stored_html
+from community.sanitize import as_stored_html, json_ld_script
 
 register = template.Library()
 
@@ -9,3 +9,15 @@ register = template.Library()
 def member_html(stored):
     """Member text as rendered at write time by community.sanitize. Never |safe."""
     return as_stored_html(stored or "")
+
+
+@register.filter
+def editorial_html(stored):
+    """Article HTML as rendered at write time by community.sanitize. Never |safe."""
+    return as_stored_html(stored or "")
+
+
+@register.simple_tag(takes_context=True)
+def json_ld(context, data):
+    """<script type="application/ld+json"> for `data`, with this response's nonce."""
+    return json_ld_script(data, nonce=str(context.get("csp_nonce") or ""))

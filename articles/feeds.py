@@ -1,0 +1,34 @@
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.urls import reverse_lazy
+from django.utils.feedgenerator import Atom1Feed
+
+from articles.models import Article
+
+
+class LatestArticles(Feed):
+    link = reverse_lazy("articles:article_list")
+    description = "Medically reviewed articles, newest first."
+
+    def title(self):
+        return f"{settings.SITE_NAME}: articles"
+
+    def items(self):
+        return Article.objects.published().select_related("medical_reviewer")[:20]
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return " ".join(str(point) for point in item.key_takeaways)
+
+    def item_pubdate(self, item):
+        return item.first_published_at
+
+    def item_updateddate(self, item):
+        return item.content_changed_at
+
+
+class LatestArticlesAtom(LatestArticles):
+    feed_type = Atom1Feed
+    subtitle = LatestArticles.description

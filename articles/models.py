@@ -1,0 +1,336 @@
+"""Medically reviewed articles, their sign-offs and their polls.
+
+The publishing gate lives in articles/publishing.py and, for the row's own fields,
+in a CheckConstraint here: a published article always names its medical reviewer
+and its review dates. Review due is derived from next_review_due, never stored.
+"""
+
+import hashlib
+import json
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+
+from community.models import TimeStamped
+from community.permissions import can_edit_articles, can_review_medically
+from forum.models import Conversation
+
+
+class Topic(models.Model):
+    name = models.CharField(max_length=80, unique=True)
+    slug = models.SlugField(max_length=80, unique=True)
+    description = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("articles:topic_detail", args=[self.slug])
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Article.Status.PUBLISHED)
+
+    def review_due(self, *, on=None):
+        """Published articles whose scheduled medical review date has come."""
+        on = on or timezone.localdate()
+        return self.published().filter(next_review_due__lte=on)
+
+    def visible_to(self, user):
+        if can_edit_articles(user) or can_review_medically(user):
+            return self.all()
+        return self.published()
+
+    def for_page(self):
+        return self.select_related(
+            "medical_reviewer__profile",
+            "medical_reviewer__reviewer_profile",
+            "author",
+            "conversation",
+            "poll",
+        ).prefetch_related("references", "topics", "poll__options")
+
+
+class Article(TimeStamped):
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        IN_REVIEW = "in_review", "In medical review"
+        PUBLISHED = "published", "Published"
+
+    title = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=200, unique=True)
+    summary = models.TextField(
+        "full summary",
+        help_text="Shown under the key takeaways, behind 'View full summary'.",
+    )
+    key_takeaways = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="A list of short points, most important first.",
+    )
+    body = models.TextField(help_text="Markdown. Headings (##) get anchors.")
+    body_html = models.TextField(blank=True, editable=False)
+    table_of_contents = models.JSONField(default=list, blank=True, editable=False)
+    topics = models.ManyToManyField(Topic, blank=True, related_name="articles")
+    disclosure = models.TextField(
+        blank=True,
+        help_text="Funding or sponsorship. Leave empty to state that we take no "
+        "advertising or sponsorship for this article.",
+    )
+    sponsor = models.CharField(max_length=200, blank=True)
+    shows_crisis_note = models.BooleanField(
+        "touches on crisis",
+        default=False,
+        help_text="Show the full 988 contact block after the body.",
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="articles_written",
+    )
+    status = models.CharField(max_length=20, choices=Status, default=Status.DRAFT)
+    first_published_at = models.DateTimeField(null=True, blank=True, editable=False)
+    content_changed_at = models.DateTimeField(default=timezone.now, editable=False)
+    medical_reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="articles_reviewed",
+        editable=False,
+    )
+    last_reviewed_on = models.DateField(null=True, blank=True, editable=False)
+    next_review_due = models.DateField(null=True, blank=True, editable=False)
+    conversation = models.OneToOneField(
+        Conversation,
+        on_delete=models.PROTECT,
+        related_name="+",
+        editable=False,
+        null=True,
+    )
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-first_published_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                name="article_published_only_with_medical_sign_off",
+                condition=~Q(status="published")
+                | Q(
+                    medical_reviewer__isnull=False,
+                    last_reviewed_on__isnull=False,
+                    next_review_due__isnull=False,
+                    first_published_at__isnull=False,
+                ),
+                violation_error_message="An article can only be published after a "
+                "medical reviewer signs it off.",
+            )
+        ]
+        indexes = [
+            models.Index(
+                fields=["-first_published_at", "-id"],
+                name="article_published_recent",
+                condition=Q(status="published"),
+            )
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("articles:article_detail", args=[self.slug])
+
+    def content_checksum(self) -> str:
+        """What a medical sign-off vouches for; it changes when the content does."""
+        references = [
+            (r.text, r.url, r.doi)
+            for r in sorted(self.references.all(), key=lambda r: r.position)
+        ]
+        content = [
+            self.title,
+            self.summary,
+            self.key_takeaways,
+            self.body,
+            self.disclosure,
+            self.sponsor,
+            references,
+        ]
+        return hashlib.sha256(json.dumps(content).encode()).hexdigest()
+
+    @property
+    def is_review_due(self):
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.next_review_due is not None
+            and self.next_review_due <= timezone.localdate()
+        )
+
+    @property
+    def is_updated(self):
+        return (
+            self.first_published_at is not None
+            and self.content_changed_at.date() > self.first_published_at.date()
+        )
+
+
+class Reference(models.Model):
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="references"
+    )
+    position = models.PositiveSmallIntegerField(default=1)
+    text = models.CharField(
+        max_length=500, help_text="Authors, title, source, year; accessed date."
+    )
+    url = models.URLField(blank=True, max_length=500)
+    doi = models.CharField("DOI", max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["position", "id"]
+
+    def __str__(self):
+        return self.text
+
+    @property
+    def link(self):
+        if self.url:
+            return self.url
+        if self.doi:
+            return f"https://doi.org/{self.doi}"
+        return ""
+
+
+class MedicalReview(models.Model):
+    """One sign-off decision. Append-only: the record of who vouched for what."""
+
+    class Decision(models.TextChoices):
+        APPROVED = "approved", "Approved"
+        CHANGES_REQUESTED = "changes_requested", "Changes requested"
+
+    article = models.ForeignKey(
+        Article, on_delete=models.PROTECT, related_name="reviews"
+    )
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    decision = models.CharField(max_length=20, choices=Decision)
+    notes = models.TextField(blank=True)
+    checksum = models.CharField(max_length=64)
+    signed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-signed_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                name="review_changes_requested_has_reasons",
+                condition=~Q(decision="changes_requested") | Q(notes__regex=r"\S"),
+                violation_error_message="Please say what needs to change.",
+            )
+        ]
+
+    def __str__(self):
+        signed = f"{self.signed_at:%Y-%m-%d}"
+        return f"{self.get_decision_display()} by {self.reviewer} on {signed}"
+
+
+class ReviewerProfile(models.Model):
+    """What readers see about a medical reviewer, beyond name and credentials."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="reviewer_profile",
+    )
+    specialty = models.CharField(max_length=120, blank=True)
+    bio = models.TextField(blank=True)
+    conflict_of_interest = models.TextField(
+        "conflict-of-interest disclosure",
+        default="None.",
+        help_text='Write "None." if none.',
+    )
+    disclosure_updated_on = models.DateField(default=timezone.localdate)
+    is_active = models.BooleanField(
+        default=True, help_text="Inactive reviewers can't sign off; their bylines stay."
+    )
+
+    def __str__(self):
+        return f"Reviewer profile of {self.user}"
+
+    def get_absolute_url(self):
+        return reverse("articles:reviewer_detail", args=[self.user_id])
+
+
+class Poll(models.Model):
+    article = models.OneToOneField(
+        Article, on_delete=models.CASCADE, related_name="poll"
+    )
+    question = models.CharField(max_length=200)
+    closes_on = models.DateField(null=True, blank=True)
+    total_votes = models.PositiveIntegerField(default=0, editable=False)
+
+    def __str__(self):
+        return self.question
+
+    @property
+    def is_open(self):
+        return self.closes_on is None or timezone.localdate() <= self.closes_on
+
+
+class PollOption(models.Model):
+    poll = models.ForeignKey(Poll, on_delete=models.CASCADE, related_name="options")
+    position = models.PositiveSmallIntegerField(default=1)
+    text = models.CharField(max_length=120)
+    vote_count = models.PositiveIntegerField(default=0, editable=False)
+
+    class Meta:
+        ordering = ["position", "id"]
+
+    def __str__(self):
+        return self.text
+
+    def percent_of(self, total):
+        return round(100 * self.vote_count / total) if total else 0
+
+
+class PollVote(models.Model):
+    """One vote: a member's, or a signed-out browser's (by a random cookie id)."""
+
+    poll = models.ForeignKey(Poll, on_delete=models.CASCADE, related_name="votes")
+    option = models.ForeignKey(PollOption, on_delete=models.CASCADE, related_name="+")
+    member = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.CASCADE
+    )
+    browser_key = models.CharField(max_length=64, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["poll", "member"],
+                condition=Q(member__isnull=False),
+                name="poll_one_vote_per_member",
+                violation_error_message="You have already voted in this poll.",
+            ),
+            models.UniqueConstraint(
+                fields=["poll", "browser_key"],
+                condition=~Q(browser_key=""),
+                name="poll_one_vote_per_browser",
+                violation_error_message="This browser has already voted in this poll.",
+            ),
+            models.CheckConstraint(
+                name="poll_vote_has_exactly_one_voter",
+                condition=(Q(member__isnull=False) & Q(browser_key=""))
+                | (Q(member__isnull=True) & ~Q(browser_key="")),
+                violation_error_message="A vote belongs to a member or a browser.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"Vote in poll {self.poll_id}"

@@ -1,0 +1,41 @@
+"""Voting: one vote per member, or per signed-out browser, per poll."""
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import F
+
+from articles.models import Article, Poll, PollOption, PollVote
+
+ALREADY_VOTED = "You have already voted in this poll."
+
+
+@transaction.atomic
+def cast_vote(
+    poll: Poll, *, option: PollOption, member=None, browser_key=""
+) -> PollVote:
+    """Record one vote. The unique constraints decide races; counters follow."""
+    if (member is None) == (not browser_key):
+        raise ValueError("A vote needs exactly one of member or browser_key.")
+    if option.poll_id != poll.pk:
+        raise ValidationError("That option isn't part of this poll.", code="bad_option")
+    if poll.article.status != Article.Status.PUBLISHED or not poll.is_open:
+        raise ValidationError("This poll is closed.", code="closed")
+    try:
+        with transaction.atomic():
+            vote = PollVote.objects.create(
+                poll=poll, option=option, member=member, browser_key=browser_key
+            )
+    except IntegrityError as error:
+        raise ValidationError(ALREADY_VOTED, code="already_voted") from error
+    PollOption.objects.filter(pk=option.pk).update(vote_count=F("vote_count") + 1)
+    Poll.objects.filter(pk=poll.pk).update(total_votes=F("total_votes") + 1)
+    return vote
+
+
+def vote_of(poll: Poll, *, member=None, browser_key=""):
+    """The viewer's vote in `poll`, or None."""
+    if member is not None and member.is_authenticated:
+        return PollVote.objects.filter(poll=poll, member=member).first()
+    if browser_key:
+        return PollVote.objects.filter(poll=poll, browser_key=browser_key).first()
+    return None

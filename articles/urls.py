@@ -1,0 +1,45 @@
+from django.contrib.sitemaps.views import sitemap
+from django.urls import path
+
+from articles import views
+from articles.feeds import LatestArticles, LatestArticlesAtom
+from articles.sitemaps import SITEMAPS
+
+app_name = "articles"
+
+urlpatterns = [
+    path("articles/", views.article_list, name="article_list"),
+    path("articles/feed/", LatestArticlesAtom(), name="feed_atom"),
+    path("articles/rss/", LatestArticles(), name="feed_rss"),
+    path("articles/topics/<slug:slug>/", views.topic_detail, name="topic_detail"),
+    path("articles/<slug:slug>/", views.article_detail, name="article_detail"),
+    path("articles/<slug:slug>/poll/", views.poll_vote, name="poll_vote"),
+    path("reviewers/<int:pk>/", views.reviewer_detail, name="reviewer_detail"),
+    path("editorial/", views.editorial_dashboard, name="editorial_dashboard"),
+    path(
+        "editorial/articles/<int:pk>/submit/",
+        views.article_submit,
+        name="article_submit",
+    ),
+    path(
+        "editorial/articles/<int:pk>/publish/",
+        views.article_publish,
+        name="article_publish",
+    ),
+    path(
+        "editorial/articles/<int:pk>/approve/",
+        views.article_approve,
+        name="article_approve",
+    ),
+    path(
+        "editorial/articles/<int:pk>/request-changes/",
+        views.article_request_changes,
+        name="article_request_changes",
+    ),
+    path(
+        "sitemap.xml",
+        sitemap,
+        {"sitemaps": SITEMAPS},
+        name="sitemap",
+    ),
+]

@@ -1,0 +1,248 @@
+import secrets
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from articles import polls, publishing
+from articles.forms import PollVoteForm, ReviewNotesForm
+from articles.jsonld import medical_web_page
+from articles.models import Article, ReviewerProfile, Topic
+from community.decorators import members_only
+from community.models import User
+from community.permissions import can_edit_articles, can_review_medically
+from forum import threads
+from forum.forms import PostForm
+
+VOTER_COOKIE = "poll_voter"
+VOTER_SALT = "articles.poll"
+
+
+def _browser_key(request):
+    return request.get_signed_cookie(VOTER_COOKIE, default="", salt=VOTER_SALT)
+
+
+def article_list(request):
+    articles = Article.objects.published().select_related("medical_reviewer__profile")
+    page = Paginator(articles, settings.ARTICLES_PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    return render(
+        request,
+        "articles/article_list.html",
+        {"page": page, "topics": Topic.objects.all()},
+    )
+
+
+def topic_detail(request, slug):
+    topic = get_object_or_404(Topic, slug=slug)
+    articles = topic.articles.published().select_related("medical_reviewer__profile")
+    page = Paginator(articles, settings.ARTICLES_PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    return render(
+        request,
+        "articles/topic_detail.html",
+        {"topic": topic, "page": page, "topics": Topic.objects.all()},
+    )
+
+
+def article_detail(request, slug):
+    article = get_object_or_404(
+        Article.objects.visible_to(request.user).for_page(), slug=slug
+    )
+    is_preview = article.status != Article.Status.PUBLISHED
+    poll = getattr(article, "poll", None)
+    vote = None
+    if poll is not None:
+        vote = polls.vote_of(
+            poll, member=request.user, browser_key=_browser_key(request)
+        )
+    conversation_page = None
+    if request.user.is_authenticated and article.conversation_id:
+        conversation_page = threads.conversation_page(
+            article.conversation, request.user, before=request.GET.get("before")
+        )
+    canonical_url = request.build_absolute_uri(article.get_absolute_url())
+    json_ld = None
+    if not is_preview:
+        reviewer_url = request.build_absolute_uri(
+            reverse("articles:reviewer_detail", args=[article.medical_reviewer_id])
+        )
+        json_ld = medical_web_page(
+            article,
+            canonical_url=canonical_url,
+            reviewer_url=reviewer_url,
+            site_url=request.build_absolute_uri("/"),
+        )
+    response = render(
+        request,
+        "articles/article_detail.html",
+        {
+            "article": article,
+            "is_preview": is_preview,
+            "poll": poll,
+            "vote": vote,
+            "poll_form": PollVoteForm(poll=poll) if poll else None,
+            "conversation_page": conversation_page,
+            "comment_form": PostForm(body_label="Your comment"),
+            "canonical_url": canonical_url,
+            "json_ld": json_ld,
+        },
+    )
+    if is_preview:
+        response["X-Robots-Tag"] = "noindex"
+        response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@require_POST
+def poll_vote(request, slug):
+    article = get_object_or_404(Article.objects.published().for_page(), slug=slug)
+    poll = getattr(article, "poll", None)
+    if poll is None:
+        raise Http404
+    form = PollVoteForm(request.POST, poll=poll)
+    browser_key = ""
+    if not request.user.is_authenticated:
+        browser_key = _browser_key(request) or secrets.token_urlsafe(24)
+    if form.is_valid():
+        option = poll.options.get(pk=form.cleaned_data["option"])
+        try:
+            polls.cast_vote(
+                poll,
+                option=option,
+                member=request.user if request.user.is_authenticated else None,
+                browser_key=browser_key,
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, "Thank you for voting.")
+    else:
+        messages.error(request, "Please choose an answer.")
+    response = redirect(f"{article.get_absolute_url()}#poll")
+    if browser_key:
+        response.set_signed_cookie(
+            VOTER_COOKIE,
+            browser_key,
+            salt=VOTER_SALT,
+            max_age=60 * 60 * 24 * 365,
+            httponly=True,
+            secure=request.is_secure(),
+            samesite="Lax",
+        )
+    return response
+
+
+def reviewer_detail(request, pk):
+    """A medical reviewer's public page: who they are and what they reviewed."""
+    reviewer = get_object_or_404(User.objects.select_related("profile"), pk=pk)
+    articles = list(Article.objects.published().filter(medical_reviewer=reviewer))
+    if not articles and not can_review_medically(reviewer):
+        raise Http404
+    reviewer_profile = ReviewerProfile.objects.filter(user=reviewer).first()
+    return render(
+        request,
+        "articles/reviewer_detail.html",
+        {
+            "reviewer": reviewer,
+            "reviewer_profile": reviewer_profile,
+            "articles": articles,
+        },
+    )
+
+
+# --- Editors' and reviewers' pages ----------------------------------------------
+
+
+def _staff_only(user):
+    if not (can_edit_articles(user) or can_review_medically(user)):
+        raise PermissionDenied
+
+
+@members_only
+def editorial_dashboard(request):
+    _staff_only(request.user)
+    articles = Article.objects.select_related("author", "medical_reviewer")
+    return render(
+        request,
+        "articles/editorial_dashboard.html",
+        {
+            "in_review": articles.filter(status=Article.Status.IN_REVIEW),
+            "drafts": articles.filter(status=Article.Status.DRAFT),
+            "review_due": articles.review_due(),
+            "published": articles.published().filter(~Q(pk__in=articles.review_due()))[
+                :50
+            ],
+            "can_edit": can_edit_articles(request.user),
+            "can_review": can_review_medically(request.user),
+        },
+    )
+
+
+def _act(request, pk, action, success, **kwargs):
+    article = get_object_or_404(Article, pk=pk)
+    try:
+        action(article, **kwargs)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, success)
+    return redirect("articles:editorial_dashboard")
+
+
+@members_only
+@require_POST
+def article_submit(request, pk):
+    return _act(
+        request,
+        pk,
+        publishing.submit_for_review,
+        "Sent to medical review.",
+        editor=request.user,
+    )
+
+
+@members_only
+@require_POST
+def article_publish(request, pk):
+    return _act(
+        request, pk, publishing.publish_article, "Published.", editor=request.user
+    )
+
+
+@members_only
+@require_POST
+def article_approve(request, pk):
+    form = ReviewNotesForm(request.POST)
+    form.is_valid()
+    return _act(
+        request,
+        pk,
+        publishing.approve_article,
+        "Signed off. The article is published with your name and today's review date.",
+        reviewer=request.user,
+        notes=form.cleaned_data.get("notes", ""),
+    )
+
+
+@members_only
+@require_POST
+def article_request_changes(request, pk):
+    form = ReviewNotesForm(request.POST)
+    form.is_valid()
+    return _act(
+        request,
+        pk,
+        publishing.request_changes,
+        "Sent back to the editors with your reasons.",
+        reviewer=request.user,
+        reasons=form.cleaned_data.get("notes", ""),
+    )
