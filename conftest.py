@@ -185,18 +185,37 @@ def pytest_collection_modifyitems(items):
 
 
 @pytest.fixture
-def url_samples(member):
+def url_samples(member, editor, medical_reviewer):
     """Arguments for every URL with parameters, pointing at real objects.
 
     Lives here, above the apps, because the whole-site tests need every app.
     """
+    from articles.tests.factories import make_poll, make_published
     from forum import actions
     from forum.models import Conversation
 
     post = actions.post_update(author=member, body="A sample update")
     conversation = Conversation.objects.create(title="A sample conversation")
+    article = make_published(editor, medical_reviewer, title="A sample article")
+    make_poll(article)
     per_post = {"pk": post.pk}
+    per_article = {"pk": article.pk}
     return {
+        "articles:article_detail": {"slug": article.slug},
+        "articles:poll_vote": {"slug": article.slug},
+        "articles:topic_detail": {
+            "slug": article.topics.create(name="T", slug="t").slug
+        },
+        "articles:reviewer_detail": {"pk": medical_reviewer.pk},
+        **{
+            f"articles:{name}": per_article
+            for name in [
+                "article_submit",
+                "article_publish",
+                "article_approve",
+                "article_request_changes",
+            ]
+        },
         "community:profile_detail": {"pk": member.pk},
         "forum:conversation_detail": {"pk": conversation.pk},
         "forum:comment_create": {"pk": conversation.pk},

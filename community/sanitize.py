@@ -6,6 +6,7 @@ cleans); nh3 is the boundary that decides what reaches a page.
 """
 
 import json
+import re
 
 import bleach
 import nh3
@@ -17,6 +18,20 @@ from django.utils.safestring import mark_safe
 # displayable meanwhile.
 VERSION = 1
 
+# "Text" means at least one character that is neither whitespace nor invisible
+# (zero-width spaces and joiners, non-breaking spaces, BOM). The pattern reads the
+# same in Python's re (SQLite) and PostgreSQL's regex engine, so forum's database
+# constraint uses it too.
+VISIBLE_CHARACTER = (
+    r"[^\s\u00a0\u1680\u180e\u2000-\u200d\u2028\u2029\u202f\u205f\u2060\u3000\ufeff]"
+)
+_visible = re.compile(VISIBLE_CHARACTER)
+
+
+def has_visible_text(text: str) -> bool:
+    return bool(_visible.search(text or ""))
+
+
 MEMBER_TAGS = {"p", "br", "a"}
 MEMBER_ATTRIBUTES = {"a": {"href"}}
 LINK_REL = "nofollow ugc noopener noreferrer"
@@ -24,6 +39,8 @@ LINK_REL = "nofollow ugc noopener noreferrer"
 
 def render_member_text(text: str) -> str:
     """Plain text as typed -> paragraphs, line breaks and safe links."""
+    if not has_visible_text(text):
+        return ""
     html = bleach.linkify(linebreaks(text, autoescape=True), parse_email=False)
     return nh3.clean(
         html,

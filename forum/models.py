@@ -15,13 +15,9 @@ from django.urls import reverse
 
 from community.models import TimeStamped
 from community.permissions import can_moderate
+from community.sanitize import VISIBLE_CHARACTER
 
-# The update rule's one home. "Text" means at least one character that is not
-# whitespace or an invisible character (zero-width spaces, non-breaking spaces, BOM).
-# The pattern reads the same in Python's re (SQLite) and PostgreSQL's regex engine.
-VISIBLE_CHARACTER = (
-    r"[^\s\u00a0\u1680\u180e\u2000-\u200d\u2028\u2029\u202f\u205f\u2060\u3000\ufeff]"
-)
+# The update rule's one home is the CheckConstraint on Post below.
 TEXT_OR_PICTURE_MESSAGE = "All updates must be accompanied by text or a picture."
 
 # Tree paths: one fixed-width base-36 segment per ancestor and the post itself,

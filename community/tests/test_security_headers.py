@@ -21,11 +21,12 @@ FETCHING = re.compile(
 )
 
 
-def external_resources(html):
+def external_resources(html, own_host="testserver"):
     found = []
     for match in FETCHING.finditer(html):
         url = next(group for group in match.groups() if group).strip("'\" ")
-        if re.match(r"^(https?:)?//", url):
+        host = re.match(r"^(?:https?:)?//([^/]+)", url)
+        if host and host.group(1) != own_host:
             found.append(url)
     return found
 
@@ -35,6 +36,7 @@ def test_detector_sees_third_party_resources():
         '<script src="https://cdn.example.net/x.js"></script>'
         '<link rel="stylesheet" href="//fonts.example.com/css">'
         '<img src="/static/ok.png">'
+        '<link rel="canonical" href="http://testserver/articles/x/">'
     )
     assert external_resources(html) == [
         "https://cdn.example.net/x.js",
