@@ -40,7 +40,17 @@ def _fast_and_isolated(settings, tmp_path):
 
 
 GENEROUS_LIMITS = dict.fromkeys(
-    ["post_gap", "update", "reply", "question", "visitor_question", "edit", "reaction"],
+    [
+        "post_gap",
+        "update",
+        "reply",
+        "question",
+        "visitor_question",
+        "edit",
+        "reaction",
+        "report",
+        "moderator_message",
+    ],
     (1000000, 1),
 )
 
@@ -50,6 +60,13 @@ def _rate_limits_only_where_tested(request, settings):
     # Tests write many posts quickly; tests of the limits themselves opt back in.
     if request.node.get_closest_marker("rate_limits") is None:
         settings.FORUM_RATE_LIMITS = GENEROUS_LIMITS
+
+
+@pytest.fixture(autouse=True)
+def _first_posts_held_only_where_tested(request, settings):
+    # Fixture members are brand new; tests of pre-moderation opt back in.
+    if request.node.get_closest_marker("premoderation") is None:
+        settings.FORUM_HOLD_FIRST_POSTS = 0
 
 
 @pytest.fixture(autouse=True)
@@ -111,11 +128,30 @@ def other_member(db):
     return make_member("other@example.com", "Marlow")
 
 
+MODERATOR_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+
+
+def totp_code(secret=MODERATOR_TOTP_SECRET):
+    """The current six-digit code an authenticator app would show."""
+    from allauth.mfa.totp.internal.auth import (
+        format_hotp_value,
+        hotp_value,
+        yield_hotp_counters_from_time,
+    )
+
+    return format_hotp_value(hotp_value(secret, next(yield_hotp_counters_from_time())))
+
+
 @pytest.fixture
 def moderator(db):
+    """A moderator with an authenticator app set up, as moderation pages require."""
+    from allauth.mfa.totp.internal.auth import TOTP
+
     from community.permissions import Role
 
-    return make_member("moderator@example.com", "Keel", role=Role.MODERATOR)
+    user = make_member("moderator@example.com", "Keel", role=Role.MODERATOR)
+    TOTP.activate(user, MODERATOR_TOTP_SECRET)
+    return user
 
 
 @pytest.fixture
@@ -165,16 +201,25 @@ def page(browser, live_server):
     context.close()
 
 
+def sign_in_through_the_form(page, user, password=TEST_PASSWORD):
+    """Sign in as a person would, entering the authenticator code when asked."""
+    page.goto("/accounts/login/")
+    page.get_by_label("Email").fill(user.email)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Sign In").click()
+    page.wait_for_url(lambda url: "/accounts/login/" not in url)
+    if "/accounts/2fa/authenticate/" in page.url:
+        page.get_by_label("Code").fill(totp_code())
+        page.get_by_role("button", name="Sign In").click()
+        page.wait_for_url(lambda url: "/2fa/authenticate/" not in url)
+
+
 @pytest.fixture
 def sign_in(page):
     """Sign a member in through the real login form."""
 
     def sign_in_as(user, password=TEST_PASSWORD):
-        page.goto("/accounts/login/")
-        page.get_by_label("Email").fill(user.email)
-        page.get_by_label("Password").fill(password)
-        page.get_by_role("button", name="Sign In").click()
-        page.wait_for_url(lambda url: "/accounts/login/" not in url)
+        sign_in_through_the_form(page, user, password)
 
     return sign_in_as
 
@@ -219,6 +264,12 @@ def url_samples(member, editor, medical_reviewer):
         "community:profile_detail": {"pk": member.pk},
         "forum:conversation_detail": {"pk": conversation.pk},
         "forum:comment_create": {"pk": conversation.pk},
+        "forum:conversation_lock": {"pk": conversation.pk},
+        "forum:queue_action": {"pk": post.pk, "action": "approve"},
+        "forum:queue_item_close": {"pk": 1},
+        "forum:member_sanction": {"pk": member.pk},
+        "forum:sanction_lift": {"pk": 1},
+        "forum:watched_word_delete": {"pk": 1},
         **{
             f"forum:{name}": per_post
             for name in [
@@ -230,8 +281,7 @@ def url_samples(member, editor, medical_reviewer):
                 "thread_follow",
                 "post_picture",
                 "post_thumbnail",
-                "post_approve",
-                "post_reject",
+                "post_report",
             ]
         },
     }

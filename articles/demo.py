@@ -243,7 +243,8 @@ def seed(stdout):
     for position, text in enumerate(POLL_OPTIONS, start=1):
         PollOption.objects.create(poll=poll, position=position, text=text)
     unlimited = dict.fromkeys(settings.FORUM_RATE_LIMITS, (10**9, 1))
-    with override_settings(FORUM_RATE_LIMITS=unlimited):
+    # Demo members are new; their posts would otherwise wait for review.
+    with override_settings(FORUM_RATE_LIMITS=unlimited, FORUM_HOLD_FIRST_POSTS=0):
         posts = [
             actions.post_comment(ketamine.conversation, author=person(email), body=body)
             for email, body in COMMENTS

@@ -2,7 +2,7 @@
 
 from django.db import transaction
 
-from community.models import Profile, User
+from community.models import ModeratorMessage, Profile, User
 from community.permissions import Role, assign_role
 
 
@@ -27,3 +27,10 @@ def update_profile(
     profile.full_clean()
     profile.save(update_fields=["bio", "email_notifications", "updated_at"])
     return user
+
+
+def write_to_moderators(member: User, *, body: str) -> ModeratorMessage:
+    message = ModeratorMessage(member=member, body=body)
+    message.full_clean()
+    message.save()
+    return message

@@ -80,3 +80,11 @@ class ProfileForm(forms.Form):
         return clean_display_name_value(
             self.cleaned_data["display_name"], exclude_user=self.user
         )
+
+
+class ModeratorMessageForm(forms.Form):
+    body = forms.CharField(
+        label="Your message to the moderators",
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+    )

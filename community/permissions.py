@@ -4,7 +4,10 @@ Roles are auth groups made by a data migration (community/migrations/0002_roles.
 and assigned in the admin. Code asks these predicates, never group names.
 """
 
+from allauth.mfa.models import Authenticator
 from django.contrib.auth.models import Group
+
+from community.models import standing_of
 
 
 class Role:
@@ -36,6 +39,23 @@ def can_review_medically(user) -> bool:
 
 def can_edit_articles(user) -> bool:
     return user.is_authenticated and user.has_perm("community.edit_articles")
+
+
+def has_two_factor(user) -> bool:
+    """Whether the member has an authenticator app set up (allauth's TOTP)."""
+    return (
+        user.is_authenticated
+        and Authenticator.objects.filter(
+            user=user, type=Authenticator.Type.TOTP
+        ).exists()
+    )
+
+
+def can_post(user) -> bool:
+    """Signed in, active, and not silenced, suspended or banned."""
+    return (
+        user.is_authenticated and user.is_active and not standing_of(user).is_silenced
+    )
 
 
 def can_view_profiles(user) -> bool:

@@ -107,6 +107,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "community.middleware.suspended_members_are_signed_out",
 ]
 
 ROOT_URLCONF = "community.urls"
@@ -125,6 +126,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "community.context_processors.site",
                 "forum.context_processors.notifications",
+                "forum.context_processors.support_note",
             ],
         },
     },
@@ -271,6 +273,12 @@ FORUM_INLINE_REPLIES = 10  # replies shown under each top-level post
 FORUM_REPLY_PAGE_SIZE = 50  # replies per page of a thread
 FORUM_DISPLAY_DEPTH = 3  # deeper replies render flat, "replying to NAME"
 FORUM_EDIT_WINDOW_DAYS = 30
+FORUM_HOLD_FIRST_POSTS = (
+    2  # a new member's first posts wait until this many are approved
+)
+FORUM_HOLD_CONTACT_DETAILS = True  # phone numbers, emails, handles: held, not blocked
+FORUM_AUTO_HIDE_REPORTERS = 3  # distinct established members' reports hide a post
+FORUM_REPORTER_MIN_AGE_HOURS = 24  # reporters younger than this don't count
 FORUM_RATE_LIMITS = {
     # action: (how many, per seconds)
     "post_gap": (1, 10),
@@ -280,6 +288,8 @@ FORUM_RATE_LIMITS = {
     "visitor_question": (3, 86_400),
     "edit": (30, 86_400),
     "reaction": (200, 86_400),
+    "report": (20, 86_400),
+    "moderator_message": (5, 86_400),
 }
 
 # --- Articles -----------------------------------------------------------------

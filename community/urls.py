@@ -12,6 +12,8 @@ community_patterns = [
     path("about/", views.about, name="about"),
     path("members/<int:pk>/", views.profile_detail, name="profile_detail"),
     path("account/profile/", views.profile_edit, name="profile_edit"),
+    path("account/suspended/", views.suspended, name="suspended"),
+    path("contact-moderators/", views.contact_moderators, name="contact_moderators"),
 ]
 
 admin.site.site_header = f"{settings.SITE_NAME} administration"

@@ -7,8 +7,8 @@ from django.views.decorators.http import require_http_methods
 
 from community import actions
 from community.decorators import members_only
-from community.forms import ProfileForm
-from community.models import User
+from community.forms import ModeratorMessageForm, ProfileForm
+from community.models import ModeratorMessage, Sanction, User, standing_of
 
 
 def home(request):
@@ -61,3 +61,39 @@ def server_error(request):
     """500 page that still has the site name and the crisis banner."""
     template = loader.get_template("500.html")
     return HttpResponseServerError(template.render({"SITE_NAME": settings.SITE_NAME}))
+
+
+def suspended(request):
+    """Why a member was signed out, how to appeal, and the crisis resources."""
+    sanction = Sanction.objects.filter(
+        pk=request.session.get("suspension_notice")
+    ).first()
+    form = ModeratorMessageForm(request.POST or None)
+    if sanction is not None and request.method == "POST" and form.is_valid():
+        actions.write_to_moderators(sanction.member, body=form.cleaned_data["body"])
+        messages.success(request, "Your message is with the moderators.")
+        return redirect("community:suspended")
+    return render(
+        request, "community/suspended.html", {"sanction": sanction, "form": form}
+    )
+
+
+@members_only
+@require_http_methods(["GET", "POST"])
+def contact_moderators(request):
+    """Open to every member, silenced ones included."""
+    form = ModeratorMessageForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        actions.write_to_moderators(request.user, body=form.cleaned_data["body"])
+        messages.success(request, "Your message is with the moderators.")
+        return redirect("community:contact_moderators")
+    return render(
+        request,
+        "community/contact_moderators.html",
+        {
+            "form": form,
+            "standing": standing_of(request.user),
+            "sent": ModeratorMessage.objects.filter(member=request.user)[:10],
+        },
+        status=400 if form.errors else 200,
+    )

@@ -66,13 +66,15 @@ def _create(
     limited_as=None,
 ):
     picture_image = pictures.decode_picture(picture) if picture else None
+    screening = moderation.screen_text(body, author=author)
+    moderation.refuse_blocked(screening)
     post = Post(
         conversation=conversation,
         kind=kind,
         author=author,
         body=body,
         picture_alt=picture_alt.strip() if picture else "",
-        status=moderation.initial_status(author=author),
+        status=moderation.initial_status(screening, author=author),
         parent=parent,
         depth=parent.depth + 1 if parent else 0,
     )
@@ -98,6 +100,8 @@ def _create(
         )
     if author is not None:
         Follow.objects.get_or_create(member=author, thread_id=post.root_id)
+    moderation.after_create(post, screening)
+    post.screening = screening  # the view offers support if it found crisis words
     return post
 
 
@@ -122,6 +126,7 @@ def post_comment(
     conversation, *, author, body="", picture=None, picture_alt=""
 ) -> Post:
     """A member's top-level post in an attached conversation (e.g. an article's)."""
+    conversation = Conversation.objects.get(pk=conversation.pk)
     if not can_post(author) or conversation.is_locked:
         raise PermissionDenied
     return _create(
@@ -206,6 +211,8 @@ def edit_post(
         picture_alt=post.picture_alt,
     )
     picture_image = pictures.decode_picture(picture) if picture else None
+    screening = moderation.screen_text(body, author=editor)
+    moderation.refuse_blocked(screening)
     post.body = body
     if remove_picture and picture_image is None:
         post.picture = post.thumbnail = ""
@@ -219,6 +226,8 @@ def edit_post(
     post.edited_at = timezone.now()
     previous.save()
     post.save()
+    moderation.after_edit(post, screening)
+    post.screening = screening
     return post
 
 

@@ -1,4 +1,13 @@
+from community.models import standing_of
 from forum.models import Notification
+
+
+def support_note(request):
+    """The supportive note after crisis words, shown once on the next page."""
+    session = getattr(request, "session", None)
+    if session is None or "support_note" not in session:
+        return {}
+    return {"support_note": session.pop("support_note")}
 
 
 def notifications(request):
@@ -10,4 +19,11 @@ def notifications(request):
     def unread_notifications():
         return Notification.objects.filter(recipient=user, read_at__isnull=True).count()
 
-    return {"unread_notifications": unread_notifications}
+    def posting_blocked_by():
+        standing = standing_of(user)
+        return standing.blocking if standing.is_silenced else None
+
+    return {
+        "unread_notifications": unread_notifications,
+        "posting_blocked_by": posting_blocked_by,
+    }

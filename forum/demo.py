@@ -95,7 +95,8 @@ def seed(stdout):
         stdout.write("Demo conversations already exist.")
         return
     unlimited = dict.fromkeys(settings.FORUM_RATE_LIMITS, (10**9, 1))
-    with override_settings(FORUM_RATE_LIMITS=unlimited):
+    # Demo members are new; their posts would otherwise wait for review.
+    with override_settings(FORUM_RATE_LIMITS=unlimited, FORUM_HOLD_FIRST_POSTS=0):
         posts = []
         for email, body, picture in UPDATES:
             extra = {}

@@ -1,6 +1,7 @@
 from django import forms
 
-from forum.models import TEXT_OR_PICTURE_MESSAGE
+from community.models import Sanction
+from forum.models import TEXT_OR_PICTURE_MESSAGE, Report, WatchedWord
 
 PICTURE_TYPES = "image/jpeg,image/png,image/webp,image/gif"
 
@@ -59,4 +60,39 @@ class QuestionForm(forms.Form):
 
 
 class ReasonForm(forms.Form):
-    reason = forms.CharField(label="Reason", max_length=500, required=False)
+    reason = forms.CharField(label="Reason", max_length=500, required=False, strip=True)
+
+
+class ReportForm(forms.Form):
+    reason = forms.ChoiceField(
+        label="What's wrong?", widget=forms.RadioSelect, choices=Report.Reason.choices
+    )
+    note = forms.CharField(
+        label="Anything moderators should know (needed for “Other”)",
+        required=False,
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class SanctionForm(forms.Form):
+    kind = forms.ChoiceField(label="Measure", choices=Sanction.Kind.choices)
+    days = forms.IntegerField(
+        label="For how many days (empty: until lifted; bans always are)",
+        required=False,
+        min_value=1,
+        max_value=365,
+    )
+    reason = forms.CharField(label="Reason (for the log)", max_length=300)
+    member_message = forms.CharField(
+        label="Message the member will see",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Say what happened, how long it lasts, and that they can write "
+        "to the moderators to appeal.",
+    )
+
+
+class WatchedWordForm(forms.Form):
+    phrase = forms.CharField(label="Word or phrase", max_length=200)
+    action = forms.ChoiceField(label="What happens", choices=WatchedWord.Action.choices)
+    note = forms.CharField(label="Note (optional)", required=False, max_length=300)

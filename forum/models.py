@@ -172,6 +172,9 @@ class Post(TimeStamped):
 
     status = models.CharField(max_length=20, choices=Status, default=Status.PUBLISHED)
     previous_status = models.CharField(max_length=20, choices=Status, blank=True)
+    # Why a moderator (or the report rule) changed the status; shown to the author.
+    status_reason = models.CharField(max_length=500, blank=True)
+    pinned_at = models.DateTimeField(null=True, blank=True)
     edited_at = models.DateTimeField(null=True, blank=True)
 
     hug_count = models.PositiveIntegerField(default=0)
@@ -344,8 +347,20 @@ class Notification(models.Model):
         return f"{self.get_kind_display()} for {self.recipient}"
 
 
+class ModerationLogQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise PermissionError("The moderation log is append-only.")
+
+    def delete(self):
+        raise PermissionError("The moderation log is append-only.")
+
+
 class ModerationLog(models.Model):
-    """Append-only record of every moderation decision. Never copies member text."""
+    """Append-only record of every moderation decision. Never copies member text.
+
+    The app only inserts; the admin is read-only; on PostgreSQL a trigger rejects
+    UPDATE and DELETE (migration 0003_moderation_log_append_only).
+    """
 
     at = models.DateTimeField(auto_now_add=True)
     actor = models.ForeignKey(
@@ -367,9 +382,13 @@ class ModerationLog(models.Model):
         on_delete=models.PROTECT,
         related_name="+",
     )
-    from_status = models.CharField(max_length=20, blank=True)
-    to_status = models.CharField(max_length=20, blank=True)
+    target = models.CharField(max_length=80, blank=True)
+    from_status = models.CharField(max_length=40, blank=True)
+    to_status = models.CharField(max_length=40, blank=True)
     reason = models.CharField(max_length=500, blank=True)
+    details = models.JSONField(default=dict, blank=True)
+
+    objects = ModerationLogQuerySet.as_manager()
 
     class Meta:
         ordering = ["-at", "-id"]
@@ -381,3 +400,147 @@ class ModerationLog(models.Model):
 
     def __str__(self):
         return f"{self.action} at {self.at:%Y-%m-%d %H:%M}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise PermissionError("The moderation log is append-only.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise PermissionError("The moderation log is append-only.")
+
+
+class Report(models.Model):
+    class Reason(models.TextChoices):
+        AT_RISK = "at_risk", "Someone may be at risk"
+        HARASSMENT = "harassment", "Harassment or hate"
+        SOURCING = "sourcing", "Selling or sourcing drugs"
+        MISINFORMATION = "misinformation", "Medical misinformation"
+        SPAM = "spam", "Spam"
+        OTHER = "other", "Other"
+
+    class State(models.TextChoices):
+        OPEN = "open", "Open"
+        AGREED = "agreed", "Agreed"
+        DISMISSED = "dismissed", "Dismissed"
+
+    post = models.ForeignKey(Post, on_delete=models.PROTECT, related_name="reports")
+    reporter = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    reason = models.CharField(max_length=20, choices=Reason)
+    note = models.CharField(max_length=500, blank=True)
+    state = models.CharField(max_length=20, choices=State, default=State.OPEN)
+    created_at = models.DateTimeField(auto_now_add=True)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    resolved_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["post", "reporter"],
+                condition=Q(state="open"),
+                name="report_one_open_per_member_and_post",
+                violation_error_message="You have already reported this post.",
+            ),
+            models.CheckConstraint(
+                name="report_other_needs_a_note",
+                condition=~Q(reason="other") | Q(note__regex=r"\S"),
+                violation_error_message="Please tell us a little about the problem.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_reason_display()} report on post {self.post_id}"
+
+
+class WatchedWord(models.Model):
+    class Action(models.TextChoices):
+        BLOCK = "block", "Block (refuse the post)"
+        HOLD = "hold", "Hold for review"
+        CRISIS = "crisis", "Crisis language (publish, offer support)"
+
+    phrase = models.CharField(
+        max_length=200, help_text="Whole words; matching ignores case and accents."
+    )
+    action = models.CharField(max_length=10, choices=Action)
+    note = models.CharField(max_length=300, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["action", "phrase"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["phrase", "action"],
+                name="watched_word_once_per_action",
+                violation_error_message="That phrase is already on this list.",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.phrase} ({self.action})"
+
+
+class QueueItemQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(closed_at__isnull=True)
+
+
+class QueueItem(models.Model):
+    """Why a post needs a moderator. One open item per post; reasons accumulate."""
+
+    class Priority(models.IntegerChoices):
+        URGENT = 0, "Urgent"
+        REPORTED = 1, "Reported"
+        HELD = 2, "Held for review"
+
+    post = models.ForeignKey(Post, on_delete=models.PROTECT, related_name="queue_items")
+    priority = models.PositiveSmallIntegerField(choices=Priority)
+    reasons = models.JSONField(default=list)
+    matched = models.JSONField(default=list, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    first_action_at = models.DateTimeField(null=True, blank=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+
+    objects = QueueItemQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["priority", "created_at", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["post"],
+                condition=Q(closed_at__isnull=True),
+                name="queue_one_open_item_per_post",
+            )
+        ]
+        indexes = [
+            models.Index(
+                fields=["priority", "created_at"],
+                name="queue_open_order",
+                condition=Q(closed_at__isnull=True),
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.get_priority_display()}: post {self.post_id}"

@@ -1,16 +1,42 @@
-"""Content state: the only code that assigns Post.status.
+"""Moderation: the only code that assigns Post.status, and every other moderator
+decision (reports, the review queue, sanctions, watched words, locks and pins).
 
-Every change goes through `_transition`, which refuses moves the table below does
-not allow and writes one ModerationLog row in the same transaction.
+Every decision writes one ModerationLog row in the same transaction. Rules in
+brief (see the community guidelines page for the public version):
+- Visitor questions, a new member's first posts, posts with held words or contact
+  details wait for review; moderators are never held.
+- A post is hidden pending review once FORUM_AUTO_HIDE_REPORTERS distinct,
+  established members report it (or one moderator does). "Someone may be at risk"
+  never hides anything: it raises an urgent queue item instead.
+- Crisis language never changes a post's state: it publishes as usual, the author
+  is offered support, and moderators get an urgent item.
 """
 
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
+from django.utils import timezone
 
-from community.permissions import can_moderate
-from forum.models import ModerationLog, Notification, Post, Status
+from community import crisis
+from community.models import Sanction
+from community.permissions import can_moderate, has_two_factor
+from forum.limits import check_rate_limit
+from forum.models import (
+    Conversation,
+    ModerationLog,
+    Notification,
+    Post,
+    QueueItem,
+    Report,
+    Status,
+    WatchedWord,
+)
+from forum.permissions import can_report
 
-# (from, to) -> who may make the move.
+# (from, to) -> who may make the move. Anything else is refused.
 MODERATOR, AUTHOR, SYSTEM = "moderator", "author", "system"
 ALLOWED_TRANSITIONS = {
     (Status.HELD, Status.PUBLISHED): MODERATOR,
@@ -25,80 +51,345 @@ ALLOWED_TRANSITIONS = {
     (Status.PUBLISHED, Status.REMOVED): MODERATOR,
     (Status.HIDDEN_REPORTS, Status.REMOVED): MODERATOR,
     (Status.HIDDEN, Status.REMOVED): MODERATOR,
+    (Status.HELD, Status.REMOVED): MODERATOR,
     (Status.HELD, Status.WITHDRAWN): AUTHOR,
     (Status.PUBLISHED, Status.WITHDRAWN): AUTHOR,
     (Status.HIDDEN_REPORTS, Status.WITHDRAWN): AUTHOR,
     (Status.HIDDEN, Status.WITHDRAWN): AUTHOR,
 }
+HIDE_ELIGIBLE = set(Report.Reason) - {Report.Reason.AT_RISK}
 
 
-def initial_status(*, author) -> Status:
-    """The state a new post starts in. A visitor's question always waits."""
+# --- Screening new text -----------------------------------------------------------
+
+
+@dataclass
+class Screening:
+    """What the text of a new or edited post triggers."""
+
+    blocked: list = field(default_factory=list)
+    holds: list = field(default_factory=list)  # (reason, matched text)
+    crisis: list = field(default_factory=list)
+    overdose: list = field(default_factory=list)
+
+    @property
+    def needs_support_note(self):
+        return bool(self.crisis or self.overdose)
+
+
+_watched_cache = {}
+
+
+def _watched_matchers():
+    """Matchers for moderators' watched words, rebuilt when the list changes."""
+    rows = sorted(WatchedWord.objects.values_list("id", "phrase", "action"))
+    version = tuple(rows)
+    if _watched_cache.get("version") != version:
+        by_action = {action: [] for action in WatchedWord.Action}
+        for _id, phrase, action in rows:
+            by_action[action].append(phrase)
+        _watched_cache.update(
+            version=version,
+            matchers={
+                action: crisis.PhraseMatcher(phrases)
+                for action, phrases in by_action.items()
+            },
+        )
+    return _watched_cache["matchers"]
+
+
+_sourcing = None
+
+
+def screen_text(text: str, *, author) -> Screening:
+    global _sourcing
+    if _sourcing is None:
+        _sourcing = crisis.PhraseMatcher(crisis.SOURCING_PHRASES)
+    watched = _watched_matchers()
+    screening = Screening(
+        blocked=watched[WatchedWord.Action.BLOCK].find(text),
+        crisis=crisis.find_crisis_language(text)
+        + watched[WatchedWord.Action.CRISIS].find(text),
+        overdose=crisis.find_overdose_language(text),
+    )
+    for phrase in _sourcing.find(text) + watched[WatchedWord.Action.HOLD].find(text):
+        screening.holds.append(("watched word", phrase))
+    if settings.FORUM_HOLD_CONTACT_DETAILS:
+        for found in crisis.find_contact_details(text):
+            screening.holds.append(("contact details", found))
     if author is None:
+        screening.holds.insert(0, ("visitor question", ""))
+    elif _is_new_member(author):
+        screening.holds.append(("first posts", ""))
+    return screening
+
+
+def _is_new_member(author):
+    needed = settings.FORUM_HOLD_FIRST_POSTS
+    if not needed or can_moderate(author):
+        return False
+    approved = Post.objects.filter(author=author, status=Status.PUBLISHED)[:needed]
+    return approved.count() < needed
+
+
+def refuse_blocked(screening):
+    if screening.blocked:
+        words = ", ".join(f"“{word}”" for word in screening.blocked)
+        raise ValidationError(
+            f"Your post contains words that aren't allowed here ({words}). "
+            "Please rephrase; your text is still below.",
+            code="blocked_words",
+        )
+
+
+def initial_status(screening: Screening, *, author) -> Status:
+    if screening.holds and not (author is not None and can_moderate(author)):
         return Status.HELD
     return Status.PUBLISHED
 
 
+def after_create(post: Post, screening: Screening):
+    """Queue items for what a new post triggered. Called inside its transaction."""
+    if post.status == Status.HELD:
+        reasons = [reason for reason, _ in screening.holds]
+        matched = [found for _, found in screening.holds if found]
+        _queue(post, QueueItem.Priority.HELD, reasons, matched)
+    if screening.crisis or screening.overdose:
+        _queue(
+            post,
+            QueueItem.Priority.URGENT,
+            ["crisis language"] if screening.crisis else ["overdose language"],
+            screening.crisis + screening.overdose,
+        )
+
+
+def after_edit(post: Post, screening: Screening):
+    """An edit that adds held words sends a published post back to review."""
+    edit_holds = [(r, m) for r, m in screening.holds if r not in {"first posts"}]
+    if post.status == Status.PUBLISHED and edit_holds and not can_moderate(post.author):
+        _transition(
+            post,
+            to=Status.HELD,
+            actor=None,
+            role=SYSTEM,
+            action="hold_after_edit",
+            reason="An edit added words that need a moderator's look",
+        )
+        _queue(
+            post,
+            QueueItem.Priority.HELD,
+            [r for r, _ in edit_holds],
+            [m for _, m in edit_holds if m],
+        )
+    if screening.crisis or screening.overdose:
+        _queue(
+            post,
+            QueueItem.Priority.URGENT,
+            ["crisis language"] if screening.crisis else ["overdose language"],
+            screening.crisis + screening.overdose,
+        )
+
+
+def _queue(post, priority, reasons, matched=()):
+    """Open (or add to) the post's one open queue item; raise its priority."""
+    item = QueueItem.objects.select_for_update().filter(post=post).open().first()
+    if item is None:
+        try:
+            with transaction.atomic():
+                return QueueItem.objects.create(
+                    post=post,
+                    priority=priority,
+                    reasons=list(reasons),
+                    matched=list(matched),
+                )
+        except IntegrityError:
+            item = QueueItem.objects.select_for_update().filter(post=post).open().get()
+    item.priority = min(item.priority, priority)
+    item.reasons = item.reasons + [r for r in reasons if r not in item.reasons]
+    item.matched = item.matched + [m for m in matched if m not in item.matched]
+    item.save(update_fields=["priority", "reasons", "matched"])
+    return item
+
+
+# --- State changes ----------------------------------------------------------------
+
+
+def _log(*, actor, action, post=None, member=None, target="", reason="", **changes):
+    return ModerationLog.objects.create(
+        actor=actor,
+        action=action,
+        post=post,
+        member=member if member is not None else getattr(post, "author", None),
+        target=target or (f"post:{post.pk}" if post else ""),
+        reason=reason,
+        from_status=changes.pop("from_status", ""),
+        to_status=changes.pop("to_status", ""),
+        details=changes,
+    )
+
+
 def _transition(post, *, to, actor, role, action, reason=""):
-    allowed_role = ALLOWED_TRANSITIONS.get((post.status, to))
-    if allowed_role != role:
+    if ALLOWED_TRANSITIONS.get((post.status, to)) != role:
         raise ValidationError(
             f"A post that is {post.get_status_display().lower()} can't be "
             f"changed that way.",
             code="bad_transition",
         )
-    ModerationLog.objects.create(
-        actor=actor,
+    _log(
+        actor=actor if role != SYSTEM else None,
         action=action,
         post=post,
-        member=post.author,
+        reason=reason,
         from_status=post.status,
         to_status=to,
-        reason=reason,
     )
     post.previous_status = post.status
     post.status = to
-    post.save(update_fields=["status", "previous_status", "updated_at"])
+    post.status_reason = reason if role != AUTHOR else ""
+    post.save(
+        update_fields=["status", "previous_status", "status_reason", "updated_at"]
+    )
 
 
 def _locked(post):
-    return Post.objects.select_for_update().get(pk=post.pk)
+    return (
+        Post.objects.select_for_update().select_related("conversation").get(pk=post.pk)
+    )
+
+
+def require_moderator(user):
+    if not can_moderate(user):
+        raise PermissionDenied
+
+
+def _close_item(post, moderator):
+    now = timezone.now()
+    for item in QueueItem.objects.select_for_update().filter(post=post).open():
+        item.first_action_at = item.first_action_at or now
+        item.closed_at = now
+        item.closed_by = moderator
+        item.save(update_fields=["first_action_at", "closed_at", "closed_by"])
+
+
+def _resolve_reports(post, moderator, state):
+    return Report.objects.filter(post=post, state=Report.State.OPEN).update(
+        state=state, resolved_by=moderator, resolved_at=timezone.now()
+    )
+
+
+def _moderator_decision(post, *, moderator, to, action, reason, reports, tell):
+    require_moderator(moderator)
+    if to in {Status.HIDDEN, Status.REMOVED, Status.REJECTED} and not reason.strip():
+        raise ValidationError("Please give a reason.", code="reason_required")
+    post = _locked(post)
+    _transition(
+        post, to=to, actor=moderator, role=MODERATOR, action=action, reason=reason
+    )
+    if reports:
+        _resolve_reports(post, moderator, reports)
+    _close_item(post, moderator)
+    _tell_author(post, tell)
+    return post
 
 
 @transaction.atomic
 def approve_post(post: Post, *, moderator, reason: str = "") -> Post:
-    if not can_moderate(moderator):
-        raise PermissionDenied
-    post = _locked(post)
-    _transition(
+    return _moderator_decision(
         post,
+        moderator=moderator,
         to=Status.PUBLISHED,
-        actor=moderator,
-        role=MODERATOR,
         action="approve",
         reason=reason,
+        reports=None,
+        tell="Your post was approved and is now visible to members.",
     )
-    _tell_author(post, "Your post was approved and is now visible to members.")
-    return post
 
 
 @transaction.atomic
 def reject_post(post: Post, *, moderator, reason: str) -> Post:
-    if not can_moderate(moderator):
-        raise PermissionDenied
-    if not reason.strip():
-        raise ValidationError("Please give a reason.", code="reason_required")
-    post = _locked(post)
-    _transition(
+    return _moderator_decision(
         post,
+        moderator=moderator,
         to=Status.REJECTED,
-        actor=moderator,
-        role=MODERATOR,
         action="reject",
         reason=reason,
+        reports=None,
+        tell=f"Your post was not approved: {reason}",
     )
-    _tell_author(post, f"Your post was not approved: {reason}")
+
+
+@transaction.atomic
+def hide_post(post: Post, *, moderator, reason: str) -> Post:
+    return _moderator_decision(
+        post,
+        moderator=moderator,
+        to=Status.HIDDEN,
+        action="hide",
+        reason=reason,
+        reports=Report.State.AGREED,
+        tell=f"A moderator hid your post: {reason}",
+    )
+
+
+@transaction.atomic
+def remove_post(post: Post, *, moderator, reason: str) -> Post:
+    return _moderator_decision(
+        post,
+        moderator=moderator,
+        to=Status.REMOVED,
+        action="remove",
+        reason=reason,
+        reports=Report.State.AGREED,
+        tell=f"A moderator removed your post: {reason}",
+    )
+
+
+@transaction.atomic
+def restore_post(post: Post, *, moderator, reason: str = "") -> Post:
+    return _moderator_decision(
+        post,
+        moderator=moderator,
+        to=Status.PUBLISHED,
+        action="restore",
+        reason=reason,
+        reports=Report.State.DISMISSED,
+        tell="A moderator restored your post; it is visible to members again.",
+    )
+
+
+@transaction.atomic
+def dismiss_reports(post: Post, *, moderator, reason: str = "") -> Post:
+    """The reports were mistaken: close them; an auto-hidden post comes back."""
+    require_moderator(moderator)
+    post = _locked(post)
+    count = _resolve_reports(post, moderator, Report.State.DISMISSED)
+    _log(
+        actor=moderator,
+        action="dismiss_reports",
+        post=post,
+        reason=reason,
+        reports=count,
+    )
+    if post.status == Status.HIDDEN_REPORTS:
+        _transition(
+            post,
+            to=Status.PUBLISHED,
+            actor=moderator,
+            role=MODERATOR,
+            action="restore",
+            reason="Reports dismissed",
+        )
+    _close_item(post, moderator)
     return post
+
+
+@transaction.atomic
+def close_item(item: QueueItem, *, moderator, note: str = "") -> QueueItem:
+    """Close an item without changing the post (e.g. crisis: reached out)."""
+    require_moderator(moderator)
+    _close_item(item.post, moderator)
+    _log(actor=moderator, action="close_item", post=item.post, reason=note)
+    return item
 
 
 @transaction.atomic
@@ -111,6 +402,193 @@ def withdraw_post(post: Post, *, author) -> Post:
     return post
 
 
+@transaction.atomic
+def set_conversation_lock(
+    conversation: Conversation, *, moderator, locked: bool, reason=""
+):
+    require_moderator(moderator)
+    conversation = Conversation.objects.select_for_update().get(pk=conversation.pk)
+    conversation.is_locked = locked
+    conversation.save(update_fields=["is_locked", "updated_at"])
+    _log(
+        actor=moderator,
+        action="lock" if locked else "unlock",
+        target=f"conversation:{conversation.pk}",
+        reason=reason,
+    )
+    return conversation
+
+
+@transaction.atomic
+def set_pinned(post: Post, *, moderator, pinned: bool) -> Post:
+    require_moderator(moderator)
+    post = _locked(post)
+    if post.depth != 0:
+        raise ValidationError(
+            "Only top-level posts can be pinned.", code="not_top_level"
+        )
+    post.pinned_at = timezone.now() if pinned else None
+    post.save(update_fields=["pinned_at", "updated_at"])
+    _log(actor=moderator, action="pin" if pinned else "unpin", post=post)
+    return post
+
+
+# --- Reports ----------------------------------------------------------------------
+
+
+@transaction.atomic
+def report_post(post: Post, *, reporter, reason: str, note: str = "") -> Report:
+    post = _locked(post)
+    if not can_report(reporter, post):
+        raise PermissionDenied
+    reason = Report.Reason(reason)
+    report = Report(post=post, reporter=reporter, reason=reason, note=note.strip())
+    report.full_clean()
+    if reason != Report.Reason.AT_RISK:  # never refuse someone worried about a life
+        check_rate_limit(reporter, "report")
+    try:
+        with transaction.atomic():
+            report.save()
+    except IntegrityError as error:
+        raise ValidationError(
+            "You have already reported this post.", code="duplicate"
+        ) from error
+    if reason == Report.Reason.AT_RISK:
+        _queue(post, QueueItem.Priority.URGENT, ["someone may be at risk"])
+    else:
+        _queue(post, QueueItem.Priority.REPORTED, [f"report: {reason.label}"])
+        _hide_if_reported_enough(post, reporter)
+    return report
+
+
+def _hide_if_reported_enough(post, reporter):
+    if post.status != Status.PUBLISHED:
+        return
+    if can_moderate(reporter):
+        reason = "Reported by a moderator"
+    else:
+        cutoff = timezone.now() - timedelta(hours=settings.FORUM_REPORTER_MIN_AGE_HOURS)
+        reporters = (
+            Report.objects.filter(
+                post=post,
+                state=Report.State.OPEN,
+                reason__in=HIDE_ELIGIBLE,
+                reporter__date_joined__lte=cutoff,
+                reporter__is_active=True,
+            )
+            .exclude(reporter__in=Sanction.objects.active().values("member"))
+            .values("reporter")
+            .distinct()
+            .count()
+        )
+        if reporters < settings.FORUM_AUTO_HIDE_REPORTERS:
+            return
+        reason = f"Reported by {reporters} members"
+    _transition(
+        post,
+        to=Status.HIDDEN_REPORTS,
+        actor=None,
+        role=SYSTEM,
+        action="auto_hide",
+        reason=reason,
+    )
+    _queue(post, QueueItem.Priority.REPORTED, ["hidden by reports"])
+    _tell_author(
+        post,
+        "Your post is hidden while a moderator reviews reports about it. "
+        "You'll hear back once they have looked.",
+    )
+
+
+# --- Sanctions --------------------------------------------------------------------
+
+
+@transaction.atomic
+def sanction_member(member, *, moderator, kind, reason, member_message, days=None):
+    """Warn, silence, suspend or ban. `days` None means until lifted."""
+    require_moderator(moderator)
+    if member.pk == moderator.pk:
+        raise ValidationError("You can't sanction yourself.", code="self")
+    kind = Sanction.Kind(kind)
+    ends_at = None
+    if days and kind in {Sanction.Kind.SILENCE, Sanction.Kind.SUSPENSION}:
+        ends_at = timezone.now() + timedelta(days=days)
+    sanction = Sanction(
+        member=member,
+        kind=kind,
+        reason=reason,
+        member_message=member_message,
+        ends_at=ends_at,
+        created_by=moderator,
+    )
+    sanction.full_clean()
+    sanction.save()
+    _log(
+        actor=moderator,
+        action=f"sanction_{kind}",
+        member=member,
+        target=f"member:{member.pk}",
+        reason=reason,
+        ends_at=ends_at.isoformat() if ends_at else None,
+    )
+    return sanction
+
+
+@transaction.atomic
+def lift_sanction(sanction: Sanction, *, moderator, reason: str = "") -> Sanction:
+    require_moderator(moderator)
+    sanction = Sanction.objects.select_for_update().get(pk=sanction.pk)
+    if sanction.lifted_at is None:
+        sanction.lifted_at = timezone.now()
+        sanction.lifted_by = moderator
+        sanction.save(update_fields=["lifted_at", "lifted_by"])
+        _log(
+            actor=moderator,
+            action=f"lift_{sanction.kind}",
+            member=sanction.member,
+            target=f"member:{sanction.member_id}",
+            reason=reason,
+        )
+    return sanction
+
+
+# --- Watched words ----------------------------------------------------------------
+
+
+@transaction.atomic
+def add_watched_word(
+    *, moderator, phrase: str, action: str, note: str = ""
+) -> WatchedWord:
+    require_moderator(moderator)
+    word = WatchedWord(
+        phrase=crisis.normalise(phrase), action=action, note=note, created_by=moderator
+    )
+    word.full_clean()
+    word.save()
+    _log(
+        actor=moderator,
+        action="watched_word_add",
+        target=f"watched_word:{word.pk}",
+        phrase=word.phrase,
+        list=word.action,
+    )
+    return word
+
+
+@transaction.atomic
+def remove_watched_word(word: WatchedWord, *, moderator, reason: str = "") -> None:
+    require_moderator(moderator)
+    _log(
+        actor=moderator,
+        action="watched_word_remove",
+        target=f"watched_word:{word.pk}",
+        reason=reason,
+        phrase=word.phrase,
+        list=word.action,
+    )
+    word.delete()
+
+
 def _tell_author(post, detail):
     if post.author_id is not None:
         Notification.objects.create(
@@ -119,3 +597,8 @@ def _tell_author(post, detail):
             post=post,
             detail=detail[:200],
         )
+
+
+def moderator_may_enter(user) -> bool:
+    """Moderation pages need the moderator role and two-factor sign-in."""
+    return can_moderate(user) and has_two_factor(user)

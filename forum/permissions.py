@@ -5,13 +5,10 @@ from datetime import timedelta
 from django.conf import settings
 from django.utils import timezone
 
+from community.permissions import can_post
 from forum.models import Status
 
 REPLYABLE = {Status.PUBLISHED}
-
-
-def can_post(user) -> bool:
-    return user.is_authenticated and user.is_active
 
 
 def can_reply(user, post) -> bool:
@@ -39,4 +36,13 @@ def can_withdraw_post(user, post) -> bool:
         and post.author_id == user.pk
         and post.status
         in {Status.HELD, Status.PUBLISHED, Status.HIDDEN_REPORTS, Status.HIDDEN}
+    )
+
+
+def can_report(user, post) -> bool:
+    """Members report what others wrote; silenced members can't (misuse guard)."""
+    return (
+        can_post(user)
+        and post.author_id != user.pk
+        and post.status in {Status.PUBLISHED, Status.HIDDEN_REPORTS}
     )

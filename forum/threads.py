@@ -14,8 +14,14 @@ from django.db.models import F, Q, Window
 from django.db.models.functions import RowNumber
 from django.urls import reverse
 
-from forum.models import Post, Reaction
-from forum.permissions import can_edit_post, can_react, can_reply, can_withdraw_post
+from forum.models import Post, Reaction, Status
+from forum.permissions import (
+    can_edit_post,
+    can_react,
+    can_reply,
+    can_report,
+    can_withdraw_post,
+)
 
 
 def encode_cursor(created_at: datetime, post_id: int) -> str:
@@ -71,6 +77,7 @@ POST_URLS = {
     "edit": "forum:post_edit",
     "delete": "forum:post_delete",
     "react": "forum:post_react",
+    "report": "forum:post_report",
     "picture": "forum:post_picture",
     "thumbnail": "forum:post_thumbnail",
 }
@@ -110,6 +117,10 @@ def _decorate(posts, viewer):
         post.viewer_can_react = can_react(viewer, post)
         post.viewer_can_edit = can_edit_post(viewer, post)
         post.viewer_can_withdraw = can_withdraw_post(viewer, post)
+        post.viewer_can_report = can_report(viewer, post)
+        post.viewer_sees_moderation_note = post.is_tombstone and _is_authors(
+            post, viewer
+        )
         post.display_depth = min(post.depth, display_depth)
         post.replying_to = (
             post.parent.author if post.depth > display_depth and post.parent else None
@@ -123,7 +134,7 @@ def _listing(queryset, viewer, *, before):
         before=before,
         size=settings.FORUM_PAGE_SIZE,
     )
-    roots = [p for p in roots if not (p.is_tombstone and p.descendant_count == 0)]
+    roots = _without_empty_tombstones(roots, viewer)
     return Page(_decorate(roots, viewer), next_cursor)
 
 
@@ -167,9 +178,13 @@ def conversation_page(conversation, viewer, *, before=None) -> Page:
         by_root[reply.root_id].append(reply)
     shown = []
     for root in roots:
-        root.inline_replies = _without_empty_tombstones(by_root[root.pk])
+        root.inline_replies = _without_empty_tombstones(by_root[root.pk], viewer)
         root.hidden_reply_count = max(root.descendant_count - len(by_root[root.pk]), 0)
-        if root.is_tombstone and not root.inline_replies:
+        if (
+            root.is_tombstone
+            and not root.inline_replies
+            and not _is_authors(root, viewer)
+        ):
             continue
         shown.append(root)
     _decorate(shown + replies, viewer)
@@ -189,7 +204,7 @@ def thread_page(root, viewer, *, start_path=None) -> Page:
         queryset = queryset.filter(path__gte=start_path)
     rows = list(queryset[: size + 1])
     next_path = rows[size].path if len(rows) > size else None
-    replies = _without_empty_tombstones(rows[:size])
+    replies = _without_empty_tombstones(rows[:size], viewer)
     _decorate([root, *replies], viewer)
     return Page(replies, next_path)
 
@@ -203,5 +218,21 @@ def replies_before(reply, viewer) -> int:
     )
 
 
-def _without_empty_tombstones(replies):
-    return [r for r in replies if not (r.is_tombstone and r.descendant_count == 0)]
+def _is_authors(post, viewer):
+    """The author still sees a post moderators hid or removed, with the reason."""
+    return (
+        post.author_id is not None
+        and post.author_id == viewer.pk
+        and post.status != Status.WITHDRAWN
+    )
+
+
+def _without_empty_tombstones(posts, viewer):
+    """A tombstone keeps its place only if replies hang from it (or it's yours)."""
+    return [
+        p
+        for p in posts
+        if not (
+            p.is_tombstone and p.descendant_count == 0 and not _is_authors(p, viewer)
+        )
+    ]

@@ -34,7 +34,34 @@ urlpatterns = [
     path("questions/received/", views.question_received, name="question_received"),
     path("notifications/", views.notification_list, name="notifications"),
     path("notifications/read/", views.notifications_read, name="notifications_read"),
-    path("moderation/held/", views.held_list, name="held_list"),
-    path("posts/<int:pk>/approve/", views.post_approve, name="post_approve"),
-    path("posts/<int:pk>/reject/", views.post_reject, name="post_reject"),
+    path("posts/<int:pk>/report/", views.post_report, name="post_report"),
+    path("moderation/", views.moderation_queue, name="moderation_queue"),
+    path(
+        "moderation/posts/<int:pk>/<slug:action>/",
+        views.queue_action,
+        name="queue_action",
+    ),
+    path(
+        "moderation/items/<int:pk>/close/",
+        views.queue_item_close,
+        name="queue_item_close",
+    ),
+    path(
+        "moderation/conversations/<int:pk>/lock/",
+        views.conversation_lock,
+        name="conversation_lock",
+    ),
+    path("moderation/members/<int:pk>/", views.member_sanction, name="member_sanction"),
+    path(
+        "moderation/sanctions/<int:pk>/lift/", views.sanction_lift, name="sanction_lift"
+    ),
+    path("moderation/log/", views.moderation_log, name="moderation_log"),
+    path("moderation/watched-words/", views.watched_words, name="watched_words"),
+    path(
+        "moderation/watched-words/<int:pk>/delete/",
+        views.watched_word_delete,
+        name="watched_word_delete",
+    ),
+    path("moderation/overview/", views.moderation_overview, name="moderation_overview"),
+    path("moderation/messages/", views.moderator_messages, name="moderator_messages"),
 ]

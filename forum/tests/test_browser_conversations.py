@@ -8,6 +8,7 @@ from django.conf import settings
 from PIL import Image
 from playwright.sync_api import expect
 
+from conftest import sign_in_through_the_form
 from forum import actions
 from forum.models import TEXT_OR_PICTURE_MESSAGE, Post, Reaction
 
@@ -26,11 +27,7 @@ def open_page_as(browser, live_server, user=None):
     page = context.new_page()
     page.set_default_timeout(10_000)
     if user is not None:
-        page.goto("/accounts/login/")
-        page.get_by_label("Email").fill(user.email)
-        page.get_by_label("Password").fill(PASSWORD)
-        page.get_by_role("button", name="Sign In").click()
-        page.wait_for_url(lambda url: "/accounts/login/" not in url)
+        sign_in_through_the_form(page, user, PASSWORD)
     return page
 
 
@@ -268,18 +265,16 @@ def test_visitor_question_waits_for_a_moderator_then_members_see_it(
         expect(reader.get_by_text(question)).to_have_count(0)
         expect(reader.get_by_text("No questions yet.")).to_be_visible()
 
-        reviewer.goto("/moderation/held/")
-        item = reviewer.locator("section.held-item").filter(has_text=question)
+        reviewer.goto("/moderation/")
+        item = reviewer.locator("section.queue-item").filter(has_text=question)
         expect(item).to_have_count(1)
         expect(item.locator(".held-title")).to_contain_text(
             f"Question from A {settings.SITE_NAME} Visitor"
         )
         item.get_by_role("button", name="Approve", exact=True).click()
-        reviewer.wait_for_url("**/moderation/held/")
-        expect(
-            reviewer.get_by_text("Approved: it is now visible to members.")
-        ).to_be_visible()
-        expect(reviewer.get_by_text("Nothing is waiting. Thank you!")).to_be_visible()
+        reviewer.wait_for_url("**/moderation/")
+        expect(reviewer.get_by_text("Approved: visible to members.")).to_be_visible()
+        expect(reviewer.get_by_text("The queue is empty. Thank you!")).to_be_visible()
 
         reader.goto("/questions/")
         card = post_card(reader, held.pk)

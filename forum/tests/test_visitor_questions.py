@@ -57,8 +57,8 @@ def test_moderator_approves_from_the_held_list(client, moderator):
     Client().post(ASK, {"body": QUESTION})
     question = Post.objects.get()
     client.force_login(moderator)
-    assert QUESTION in client.get("/moderation/held/").content.decode()
-    client.post(f"/posts/{question.pk}/approve/")
+    assert QUESTION in client.get("/moderation/").content.decode()
+    client.post(f"/moderation/posts/{question.pk}/approve/")
     question.refresh_from_db()
     assert question.status == "published"
 
@@ -67,8 +67,8 @@ def test_members_cannot_approve_or_see_the_held_list(client, member):
     Client().post(ASK, {"body": QUESTION})
     question = Post.objects.get()
     client.force_login(member)
-    assert client.get("/moderation/held/").status_code == 403
-    assert client.post(f"/posts/{question.pk}/approve/").status_code == 403
+    assert client.get("/moderation/").status_code == 403
+    assert client.post(f"/moderation/posts/{question.pk}/approve/").status_code == 403
     question.refresh_from_db()
     assert question.status == "held"
     assert not ModerationLog.objects.exists()
@@ -78,10 +78,12 @@ def test_rejecting_needs_a_reason(client, moderator):
     Client().post(ASK, {"body": QUESTION})
     question = Post.objects.get()
     client.force_login(moderator)
-    client.post(f"/posts/{question.pk}/reject/", {"reason": ""})
+    client.post(f"/moderation/posts/{question.pk}/reject/", {"reason": ""})
     question.refresh_from_db()
     assert question.status == "held"
-    client.post(f"/posts/{question.pk}/reject/", {"reason": "Shares a phone number"})
+    client.post(
+        f"/moderation/posts/{question.pk}/reject/", {"reason": "Shares a phone number"}
+    )
     question.refresh_from_db()
     assert question.status == "rejected"
 

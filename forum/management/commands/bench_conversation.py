@@ -33,7 +33,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, posts, requests, **options):
         unlimited = dict.fromkeys(settings.FORUM_RATE_LIMITS, (10**9, 1))
-        with override_settings(FORUM_RATE_LIMITS=unlimited, ALLOWED_HOSTS=["*"]):
+        with override_settings(
+            FORUM_RATE_LIMITS=unlimited, FORUM_HOLD_FIRST_POSTS=0, ALLOWED_HOSTS=["*"]
+        ):
             conversation, reader = self.seed(posts)
             self.measure(conversation, reader, requests)
 

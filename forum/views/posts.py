@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -11,7 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from community.decorators import members_only
 from community.permissions import can_moderate
 from forum import actions, moderation, threads
-from forum.forms import EditPostForm, PostForm, QuestionForm, ReasonForm
+from forum.forms import EditPostForm, PostForm, QuestionForm, ReportForm
 from forum.limits import RateLimited, visitor_key
 from forum.models import Conversation, Notification, Post
 
@@ -31,6 +31,28 @@ def _attempt(form, action, **kwargs):
     except RateLimited as limited:
         form.add_error(None, limited.message)
         return None, RATE_LIMITED
+
+
+def _offer_support(request, post):
+    """After crisis or overdose words, the next page shows support once."""
+    screening = getattr(post, "screening", None)
+    if screening is None:
+        return
+    if screening.overdose:
+        request.session["support_note"] = "overdose"
+    elif screening.crisis:
+        request.session["support_note"] = "crisis"
+
+
+def _posted_message(request, post, published_text):
+    if post.status == "held":
+        messages.info(
+            request,
+            "Thanks! Your post is waiting for a moderator's review. You can see it, "
+            "marked “Waiting for review”; others will once it's approved.",
+        )
+    else:
+        messages.success(request, published_text)
 
 
 def _back(request, fallback):
@@ -85,7 +107,8 @@ def update_create(request):
     )
     if status:
         return _feed(request, form, status=status)
-    messages.success(request, "Your update is posted.")
+    _offer_support(request, post)
+    _posted_message(request, post, "Your update is posted.")
     return redirect(post)
 
 
@@ -122,7 +145,8 @@ def comment_create(request, pk):
             **form.cleaned_data,
         )
         if status is None:
-            messages.success(request, "Your post is up.")
+            _offer_support(request, post)
+            _posted_message(request, post, "Your post is up.")
             return redirect(f"{conversation.get_absolute_url()}#post-{post.pk}")
     return render(
         request,
@@ -170,6 +194,8 @@ def post_reply(request, pk):
                 **form.cleaned_data,
             )
             if status is None:
+                _offer_support(request, reply)
+                _posted_message(request, reply, "Your reply is posted.")
                 return redirect(reply)
     return render(
         request,
@@ -197,7 +223,8 @@ def post_edit(request, pk):
                 **form.cleaned_data,
             )
             if status is None:
-                messages.success(request, "Your changes are saved.")
+                _offer_support(request, edited)
+                _posted_message(request, edited, "Your changes are saved.")
                 return redirect(edited)
     return render(
         request, "forum/post_edit.html", {"post": post, "form": form}, status=status
@@ -287,9 +314,10 @@ def question_create(request):
                 visitor_key=None if user else visitor_key(request),
             )
             if status is None:
+                _offer_support(request, question)
                 if user is None:
                     return redirect("forum:question_received")
-                messages.success(request, "Your question is posted.")
+                _posted_message(request, question, "Your question is posted.")
                 return redirect(question)
     return render(
         request,
@@ -331,46 +359,31 @@ def notifications_read(request):
     return redirect("forum:notifications")
 
 
-# --- Held posts (moderators) --------------------------------------------------
-
-
 @members_only
-def held_list(request):
-    if not can_moderate(request.user):
-        raise PermissionDenied
-    held = list(
-        Post.objects.held()
-        .select_related("author", "conversation", "parent__author")
-        .order_by("created_at", "id")[:100]
+@require_http_methods(["GET", "POST"])
+def post_report(request, pk):
+    post = _visible_post(request, pk)
+    form = ReportForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if form.is_valid():
+            report, status = _attempt(
+                form,
+                moderation.report_post,
+                post=post,
+                reporter=request.user,
+                **form.cleaned_data,
+            )
+            if status is None:
+                if report.reason == "at_risk":
+                    request.session["support_note"] = "reporter"
+                messages.success(
+                    request,
+                    "Thank you. A moderator will look at it. The author isn't told "
+                    "who reported.",
+                )
+                return redirect(post)
+    return render(
+        request, "forum/post_report.html", {"post": post, "form": form}, status=status
     )
-    return render(request, "forum/held_list.html", {"held": held, "form": ReasonForm()})
-
-
-@members_only
-@require_POST
-def post_approve(request, pk):
-    post = get_object_or_404(Post, pk=pk)
-    try:
-        moderation.approve_post(post, moderator=request.user)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, "Approved: it is now visible to members.")
-    return redirect("forum:held_list")
-
-
-@members_only
-@require_POST
-def post_reject(request, pk):
-    post = get_object_or_404(Post, pk=pk)
-    form = ReasonForm(request.POST)
-    form.is_valid()
-    try:
-        moderation.reject_post(
-            post, moderator=request.user, reason=form.cleaned_data.get("reason", "")
-        )
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, "Not approved. The author has been told why.")
-    return redirect("forum:held_list")

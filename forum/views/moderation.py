@@ -1,0 +1,313 @@
+"""Moderators' pages. Every page needs the moderator role and two-factor sign-in."""
+
+from datetime import timedelta
+from functools import wraps
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Count, Prefetch, Q
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from community.decorators import members_only
+from community.models import ModeratorMessage, Sanction, User
+from community.permissions import can_moderate
+from forum import moderation
+from forum.forms import ReasonForm, SanctionForm, WatchedWordForm
+from forum.models import (
+    Conversation,
+    ModerationLog,
+    Post,
+    QueueItem,
+    Report,
+    Status,
+    WatchedWord,
+)
+
+__all__ = [
+    "conversation_lock",
+    "member_sanction",
+    "moderation_log",
+    "moderation_overview",
+    "moderation_queue",
+    "moderator_messages",
+    "queue_action",
+    "queue_item_close",
+    "sanction_lift",
+    "watched_word_delete",
+    "watched_words",
+]
+
+
+def moderators_only(view):
+    """Moderator role plus two-factor sign-in; otherwise 403 or the 2FA set-up."""
+
+    @members_only
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not can_moderate(request.user):
+            raise PermissionDenied
+        if not moderation.moderator_may_enter(request.user):
+            messages.info(
+                request,
+                "Moderation pages need two-factor sign-in. Set it up here first.",
+            )
+            return redirect("mfa_activate_totp")
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+@moderators_only
+def moderation_queue(request):
+    reports = Prefetch(
+        "post__reports",
+        queryset=Report.objects.filter(state=Report.State.OPEN).select_related(
+            "reporter"
+        ),
+        to_attr="open_reports",
+    )
+    items = list(
+        QueueItem.objects.open()
+        .select_related("post__author", "post__conversation", "post__parent__author")
+        .prefetch_related(reports)
+        .order_by("priority", "created_at", "id")[:100]
+    )
+    authors = {item.post.author_id for item in items if item.post.author_id}
+    history = {
+        row["author"]: row
+        for row in Post.objects.filter(author__in=authors)
+        .values("author")
+        .annotate(
+            published=Count("id", filter=Q(status=Status.PUBLISHED)),
+            removed=Count("id", filter=Q(status__in=[Status.REMOVED, Status.REJECTED])),
+        )
+    }
+    sanctions = {}
+    for sanction in Sanction.objects.filter(member__in=authors).order_by("-created_at"):
+        sanctions.setdefault(sanction.member_id, []).append(sanction)
+    for item in items:
+        item.author_history = history.get(item.post.author_id, {})
+        item.author_sanctions = sanctions.get(item.post.author_id, [])
+    return render(
+        request,
+        "forum/moderation_queue.html",
+        {"items": items, "reason_form": ReasonForm(), "sanction_form": SanctionForm()},
+    )
+
+
+QUEUE_ACTIONS = {
+    "approve": (moderation.approve_post, "Approved: visible to members."),
+    "reject": (moderation.reject_post, "Not approved. The author has been told why."),
+    "hide": (moderation.hide_post, "Hidden. The author can see why."),
+    "remove": (
+        moderation.remove_post,
+        "Removed. A tombstone keeps the replies in place.",
+    ),
+    "restore": (moderation.restore_post, "Restored."),
+    "dismiss": (moderation.dismiss_reports, "Reports dismissed."),
+    "pin": (None, "Pinned."),
+    "unpin": (None, "Unpinned."),
+}
+
+
+@moderators_only
+@require_POST
+def queue_action(request, pk, action):
+    post = get_object_or_404(Post, pk=pk)
+    if action not in QUEUE_ACTIONS:
+        raise PermissionDenied
+    form = ReasonForm(request.POST)
+    form.is_valid()
+    reason = form.cleaned_data.get("reason", "")
+    function, done = QUEUE_ACTIONS[action]
+    try:
+        if action in {"pin", "unpin"}:
+            moderation.set_pinned(post, moderator=request.user, pinned=action == "pin")
+        else:
+            function(post, moderator=request.user, reason=reason)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, done)
+    return redirect(request.POST.get("next") or reverse("forum:moderation_queue"))
+
+
+@moderators_only
+@require_POST
+def queue_item_close(request, pk):
+    item = get_object_or_404(QueueItem.objects.open(), pk=pk)
+    form = ReasonForm(request.POST)
+    form.is_valid()
+    moderation.close_item(
+        item, moderator=request.user, note=form.cleaned_data["reason"]
+    )
+    messages.success(request, "Item closed. The post is unchanged.")
+    return redirect("forum:moderation_queue")
+
+
+@moderators_only
+@require_POST
+def conversation_lock(request, pk):
+    conversation = get_object_or_404(Conversation, pk=pk)
+    locked = request.POST.get("locked") == "1"
+    moderation.set_conversation_lock(
+        conversation, moderator=request.user, locked=locked
+    )
+    messages.success(
+        request, "Conversation locked." if locked else "Conversation unlocked."
+    )
+    return redirect(request.POST.get("next") or reverse("forum:moderation_queue"))
+
+
+@moderators_only
+def member_sanction(request, pk):
+    member = get_object_or_404(User, pk=pk)
+    form = SanctionForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if form.is_valid():
+            try:
+                moderation.sanction_member(
+                    member, moderator=request.user, **form.cleaned_data
+                )
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(
+                    request, f"Saved. {member.display_name} will see your message."
+                )
+                return redirect("forum:member_sanction", pk=member.pk)
+    sanctions = Sanction.objects.filter(member=member).select_related("created_by")
+    posts = Post.objects.filter(author=member).order_by("-created_at")[:20]
+    return render(
+        request,
+        "forum/member_sanction.html",
+        {"member": member, "form": form, "sanctions": sanctions, "posts": posts},
+        status=status,
+    )
+
+
+@moderators_only
+@require_POST
+def sanction_lift(request, pk):
+    sanction = get_object_or_404(Sanction, pk=pk)
+    moderation.lift_sanction(
+        sanction, moderator=request.user, reason=request.POST.get("reason", "")
+    )
+    messages.success(request, "Lifted.")
+    return redirect("forum:member_sanction", pk=sanction.member_id)
+
+
+@moderators_only
+def moderation_log(request):
+    entries = ModerationLog.objects.select_related("actor", "member")
+    action = request.GET.get("action", "")
+    if action:
+        entries = entries.filter(action=action)
+    if request.GET.get("member"):
+        entries = entries.filter(member_id=request.GET["member"])
+    if request.GET.get("actor"):
+        entries = entries.filter(actor_id=request.GET["actor"])
+    page = Paginator(entries, 50).get_page(request.GET.get("page"))
+    actions = (
+        ModerationLog.objects.order_by().values_list("action", flat=True).distinct()
+    )
+    return render(
+        request,
+        "forum/moderation_log.html",
+        {"page": page, "actions": sorted(actions), "action": action},
+    )
+
+
+@moderators_only
+def watched_words(request):
+    form = WatchedWordForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if form.is_valid():
+            try:
+                moderation.add_watched_word(moderator=request.user, **form.cleaned_data)
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, "Added.")
+                return redirect("forum:watched_words")
+    return render(
+        request,
+        "forum/watched_words.html",
+        {"form": form, "words": WatchedWord.objects.all()},
+        status=status,
+    )
+
+
+@moderators_only
+@require_POST
+def watched_word_delete(request, pk):
+    word = get_object_or_404(WatchedWord, pk=pk)
+    moderation.remove_watched_word(word, moderator=request.user)
+    messages.success(request, "Removed.")
+    return redirect("forum:watched_words")
+
+
+@moderators_only
+def moderation_overview(request):
+    now = timezone.now()
+    open_items = QueueItem.objects.open()
+    ages = [
+        ("under 1 hour", now - timedelta(hours=1), now),
+        ("1 to 24 hours", now - timedelta(days=1), now - timedelta(hours=1)),
+        ("over a day", None, now - timedelta(days=1)),
+    ]
+    counts = []
+    for priority in QueueItem.Priority:
+        row = {"label": priority.label, "cells": []}
+        for _label, start, end in ages:
+            items = open_items.filter(priority=priority, created_at__lt=end)
+            if start is not None:
+                items = items.filter(created_at__gte=start)
+            row["cells"].append(items.count())
+        counts.append(row)
+    since = now - timedelta(days=30)
+    waits = [
+        (item.first_action_at - item.created_at).total_seconds() / 3600
+        for item in QueueItem.objects.filter(
+            created_at__gte=since, first_action_at__isnull=False
+        ).only("created_at", "first_action_at")
+    ]
+    buckets = [
+        ("< 1 h", 0, 1),
+        ("1-4 h", 1, 4),
+        ("4-24 h", 4, 24),
+        ("> 24 h", 24, None),
+    ]
+    chart = []
+    for label, low, high in buckets:
+        count = sum(1 for w in waits if w >= low and (high is None or w < high))
+        chart.append({"label": label, "count": count})
+    tallest = max([bar["count"] for bar in chart] + [1])
+    for index, bar in enumerate(chart):
+        bar["height"] = round(100 * bar["count"] / tallest)
+        bar["x"] = 10 + index * 60
+        bar["y"] = 110 - bar["height"]
+    return render(
+        request,
+        "forum/moderation_overview.html",
+        {
+            "ages": [label for label, _s, _e in ages],
+            "counts": counts,
+            "chart": chart,
+            "waited": len(waits),
+        },
+    )
+
+
+@moderators_only
+def moderator_messages(request):
+    inbox = ModeratorMessage.objects.select_related("member")[:100]
+    return render(request, "forum/moderator_messages.html", {"inbox": inbox})
