@@ -20,7 +20,11 @@ def help_page(request):
 
 
 def guidelines(request):
-    return render(request, "community/guidelines.html")
+    rules = {
+        "auto_hide_reporters": settings.FORUM_AUTO_HIDE_REPORTERS,
+        "first_posts_held": settings.FORUM_HOLD_FIRST_POSTS,
+    }
+    return render(request, "community/guidelines.html", rules)
 
 
 def privacy(request):
