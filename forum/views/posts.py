@@ -55,6 +55,21 @@ def _posted_message(request, post, published_text):
         messages.success(request, published_text)
 
 
+def _submit(request, form, action, *, done, **kwargs):
+    """Validate a composer, run the posting action, and tell the person how it went.
+
+    Returns (post, status): status is None on success, else 400 or 429 with the
+    form carrying the errors and everything that was typed.
+    """
+    if not form.is_valid():
+        return None, 400
+    post, status = _attempt(form, action, **kwargs, **form.cleaned_data)
+    if status is None:
+        _offer_support(request, post)
+        _posted_message(request, post, done)
+    return post, status
+
+
 def _back(request, fallback):
     target = request.POST.get("next") or request.GET.get("next")
     if target and url_has_allowed_host_and_scheme(
@@ -100,15 +115,15 @@ def _feed(request, form, status=200):
 @require_POST
 def update_create(request):
     form = PostForm(request.POST, request.FILES)
-    if not form.is_valid():
-        return _feed(request, form, status=400)
-    post, status = _attempt(
-        form, actions.post_update, author=request.user, **form.cleaned_data
+    post, status = _submit(
+        request,
+        form,
+        actions.post_update,
+        done="Your update is posted.",
+        author=request.user,
     )
     if status:
         return _feed(request, form, status=status)
-    _offer_support(request, post)
-    _posted_message(request, post, "Your update is posted.")
     return redirect(post)
 
 
@@ -135,19 +150,16 @@ def conversation_detail(request, pk):
 def comment_create(request, pk):
     conversation = get_object_or_404(Conversation, pk=pk)
     form = PostForm(request.POST, request.FILES)
-    status = 400
-    if form.is_valid():
-        post, status = _attempt(
-            form,
-            actions.post_comment,
-            conversation=conversation,
-            author=request.user,
-            **form.cleaned_data,
-        )
-        if status is None:
-            _offer_support(request, post)
-            _posted_message(request, post, "Your post is up.")
-            return redirect(f"{conversation.get_absolute_url()}#post-{post.pk}")
+    post, status = _submit(
+        request,
+        form,
+        actions.post_comment,
+        done="Your post is up.",
+        conversation=conversation,
+        author=request.user,
+    )
+    if status is None:
+        return redirect(f"{conversation.get_absolute_url()}#post-{post.pk}")
     return render(
         request,
         "forum/comment_form.html",
@@ -184,19 +196,16 @@ def post_reply(request, pk):
     )
     status = 200
     if request.method == "POST":
-        status = 400
-        if form.is_valid():
-            reply, status = _attempt(
-                form,
-                actions.reply_to_post,
-                parent=parent,
-                author=request.user,
-                **form.cleaned_data,
-            )
-            if status is None:
-                _offer_support(request, reply)
-                _posted_message(request, reply, "Your reply is posted.")
-                return redirect(reply)
+        reply, status = _submit(
+            request,
+            form,
+            actions.reply_to_post,
+            done="Your reply is posted.",
+            parent=parent,
+            author=request.user,
+        )
+        if status is None:
+            return redirect(reply)
     return render(
         request,
         "forum/post_reply.html",
@@ -213,19 +222,16 @@ def post_edit(request, pk):
     form = EditPostForm(request.POST or None, request.FILES or None, initial=initial)
     status = 200
     if request.method == "POST":
-        status = 400
-        if form.is_valid():
-            edited, status = _attempt(
-                form,
-                actions.edit_post,
-                post=post,
-                editor=request.user,
-                **form.cleaned_data,
-            )
-            if status is None:
-                _offer_support(request, edited)
-                _posted_message(request, edited, "Your changes are saved.")
-                return redirect(edited)
+        edited, status = _submit(
+            request,
+            form,
+            actions.edit_post,
+            done="Your changes are saved.",
+            post=post,
+            editor=request.user,
+        )
+        if status is None:
+            return redirect(edited)
     return render(
         request, "forum/post_edit.html", {"post": post, "form": form}, status=status
     )
