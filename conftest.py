@@ -50,6 +50,8 @@ GENEROUS_LIMITS = dict.fromkeys(
         "reaction",
         "report",
         "moderator_message",
+        "search",
+        "visitor_search",
     ],
     (1000000, 1),
 )

@@ -15,6 +15,7 @@ urlpatterns = [
     path("articles/<slug:slug>/", views.article_detail, name="article_detail"),
     path("articles/<slug:slug>/poll/", views.poll_vote, name="poll_vote"),
     path("reviewers/<int:pk>/", views.reviewer_detail, name="reviewer_detail"),
+    path("search/", views.site_search, name="search"),
     path("editorial/", views.editorial_dashboard, name="editorial_dashboard"),
     path(
         "editorial/articles/<int:pk>/submit/",

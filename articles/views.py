@@ -17,8 +17,10 @@ from articles.models import Article, ReviewerProfile, Topic
 from community.decorators import members_only
 from community.models import User
 from community.permissions import can_edit_articles, can_review_medically
-from forum import threads
+from forum import search, threads
 from forum.forms import PostForm
+from forum.limits import RateLimited, check_rate_limit, visitor_key
+from forum.models import Post, Status
 
 VOTER_COOKIE = "poll_voter"
 VOTER_SALT = "articles.poll"
@@ -246,3 +248,37 @@ def article_request_changes(request, pk):
         reviewer=request.user,
         reasons=form.cleaned_data.get("notes", ""),
     )
+
+
+def site_search(request):
+    """Articles for everyone; members' published posts for members only."""
+    query = request.GET.get("q", "").strip()[:200]
+    articles, posts, status = [], [], 200
+    if query:
+        who = request.user if request.user.is_authenticated else visitor_key(request)
+        try:
+            check_rate_limit(
+                who, "search" if request.user.is_authenticated else "visitor_search"
+            )
+        except RateLimited as limited:
+            messages.error(request, limited.message)
+            status = 429
+        else:
+            articles = search.search(
+                Article.objects.published(), query, title_field="title"
+            )
+            if request.user.is_authenticated:
+                posts = search.search(
+                    Post.objects.visible_to(request.user)
+                    .filter(status=Status.PUBLISHED)
+                    .select_related("author"),
+                    query,
+                )
+    response = render(
+        request,
+        "articles/search.html",
+        {"query": query, "articles": articles, "posts": posts},
+        status=status,
+    )
+    response["X-Robots-Tag"] = "noindex"
+    return response

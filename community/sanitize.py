@@ -10,7 +10,7 @@ import re
 
 import bleach
 import nh3
-from django.utils.html import format_html, linebreaks
+from django.utils.html import escape, format_html, linebreaks
 from django.utils.safestring import mark_safe
 
 # Bump when the policy below changes; `manage.py rerender_member_text` then
@@ -93,6 +93,17 @@ def json_ld_script(data, *, nonce: str = ""):
         format_html(' nonce="{}"', nonce) if nonce else "",
         mark_safe(text),
     )
+
+
+# Markers PostgreSQL's ts_headline (or our fallback) puts around search hits. They are
+# control characters nobody types; the text is escaped before they become <mark>.
+HIT_START, HIT_STOP = "\x02", "\x03"
+
+
+def highlighted(text: str):
+    """Plain text with hit markers -> escaped HTML with <mark> around the hits."""
+    clean = escape(text.replace("\x00", ""))
+    return mark_safe(clean.replace(HIT_START, "<mark>").replace(HIT_STOP, "</mark>"))
 
 
 def as_stored_html(stored: str):

@@ -91,6 +91,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django.contrib.sitemaps",
+    "django.contrib.postgres",
     "allauth",
     "allauth.account",
     "allauth.mfa",
@@ -290,6 +291,8 @@ FORUM_RATE_LIMITS = {
     "reaction": (200, 86_400),
     "report": (20, 86_400),
     "moderator_message": (5, 86_400),
+    "search": (30, 60),
+    "visitor_search": (10, 60),
 }
 
 # --- Articles -----------------------------------------------------------------

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from community.sanitize import VERSION as SANITIZER_VERSION
 from community.sanitize import render_member_text
-from forum import moderation, pictures
+from forum import moderation, pictures, search
 from forum.limits import check_rate_limit
 from forum.models import (
     MAX_DEPTH,
@@ -100,6 +100,7 @@ def _create(
         )
     if author is not None:
         Follow.objects.get_or_create(member=author, thread_id=post.root_id)
+    search.index_post(post)
     moderation.after_create(post, screening)
     post.screening = screening  # the view offers support if it found crisis words
     return post
@@ -226,6 +227,7 @@ def edit_post(
     post.edited_at = timezone.now()
     previous.save()
     post.save()
+    search.index_post(post)
     moderation.after_edit(post, screening)
     post.screening = screening
     return post

@@ -9,6 +9,7 @@ so one page of any conversation loads in a fixed number of queries.
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -176,6 +177,9 @@ class Post(TimeStamped):
     status_reason = models.CharField(max_length=500, blank=True)
     pinned_at = models.DateTimeField(null=True, blank=True)
     edited_at = models.DateTimeField(null=True, blank=True)
+
+    # Written by forum.search.index_post with the text (PostgreSQL; GIN-indexed).
+    search_vector = SearchVectorField(null=True, blank=True, editable=False)
 
     hug_count = models.PositiveIntegerField(default=0)
     like_count = models.PositiveIntegerField(default=0)

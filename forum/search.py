@@ -1,0 +1,107 @@
+"""Finding posts and articles' text: PostgreSQL full-text search, SQLite fallback.
+
+On PostgreSQL each post stores its `search_vector` (written by the action that
+writes the text, never on read) behind a GIN index, and queries are websearch-style
+("quoted phrases", -exclusions, or). On SQLite, used for development, a plain
+case-insensitive match on every word gives the same page with simpler ranking.
+Snippets are built from the stored text, escaped, with <mark> around the hits.
+"""
+
+import re
+
+from django.contrib.postgres.search import (
+    SearchHeadline,
+    SearchQuery,
+    SearchRank,
+    SearchVector,
+)
+from django.db import connection
+from django.db.models import F, Q
+
+from community.sanitize import HIT_START, HIT_STOP, highlighted
+
+CONFIG = "english"
+
+
+def on_postgres() -> bool:
+    return connection.vendor == "postgresql"
+
+
+def index_post(post) -> None:
+    """Store the post's search vector (PostgreSQL only; a no-op elsewhere)."""
+    if on_postgres():
+        type(post).objects.filter(pk=post.pk).update(
+            search_vector=SearchVector("body", config=CONFIG)
+        )
+
+
+def words(query: str) -> list[str]:
+    return [w for w in re.findall(r"[\w'-]+", query) if w.strip("'-")][:10]
+
+
+def search(queryset, query: str, *, text_field="body", title_field=None, limit=20):
+    """`queryset` narrowed to matches of `query`, best first, each with `.snippet`.
+
+    A model with a stored `search_vector` is searched through it (and its GIN
+    index); otherwise the vector is computed from `title_field` (weight A) and
+    `text_field` (weight B), which suits small tables such as articles.
+    """
+    terms = words(query)
+    if not terms:
+        return []
+    if on_postgres():
+        search_query = SearchQuery(query, search_type="websearch", config=CONFIG)
+        if _has_stored_vector(queryset.model):
+            matching = queryset.filter(search_vector=search_query)
+            vector = F("search_vector")
+        else:
+            vector = SearchVector(text_field, weight="B", config=CONFIG)
+            if title_field:
+                vector = SearchVector(title_field, weight="A", config=CONFIG) + vector
+            matching = queryset.annotate(found=vector).filter(found=search_query)
+        rows = list(
+            matching.annotate(
+                rank=SearchRank(vector, search_query),
+                headline=SearchHeadline(
+                    text_field,
+                    search_query,
+                    config=CONFIG,
+                    start_sel=HIT_START,
+                    stop_sel=HIT_STOP,
+                    max_words=35,
+                    min_words=15,
+                ),
+            ).order_by("-rank", "-id")[:limit]
+        )
+        for row in rows:
+            row.snippet = highlighted(row.headline)
+        return rows
+    fields = [text_field] + ([title_field] if title_field else [])
+    matches = Q()
+    for term in terms:
+        any_field = Q()
+        for name in fields:
+            any_field |= Q(**{f"{name}__icontains": term})
+        matches &= any_field
+    rows = list(queryset.filter(matches).order_by("-id")[:limit])
+    for row in rows:
+        row.snippet = _fallback_snippet(getattr(row, text_field), terms)
+    return rows
+
+
+def _has_stored_vector(model):
+    return any(field.name == "search_vector" for field in model._meta.get_fields())
+
+
+def _fallback_snippet(text: str, terms: list[str], width: int = 160):
+    lowered = text.lower()
+    first = min(
+        (lowered.find(t.lower()) for t in terms if t.lower() in lowered), default=0
+    )
+    start = max(first - width // 3, 0)
+    window = text[start : start + width]
+    pattern = re.compile("|".join(re.escape(t) for t in terms), re.IGNORECASE)
+    marked = pattern.sub(lambda m: f"{HIT_START}{m.group()}{HIT_STOP}", window)
+    prefix = "…" if start else ""
+    suffix = "…" if start + width < len(text) else ""
+    return highlighted(prefix + marked + suffix)
