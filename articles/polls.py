@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F
 
+from articles import caching
 from articles.models import Article, Poll, PollOption, PollVote
 
 ALREADY_VOTED = "You have already voted in this poll."
@@ -29,6 +30,8 @@ def cast_vote(
         raise ValidationError(ALREADY_VOTED, code="already_voted") from error
     PollOption.objects.filter(pk=option.pk).update(vote_count=F("vote_count") + 1)
     Poll.objects.filter(pk=poll.pk).update(total_votes=F("total_votes") + 1)
+    slug = poll.article.slug
+    transaction.on_commit(lambda: caching.touch_article(slug))
     return vote
 
 

@@ -14,6 +14,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from articles import caching
 from articles.models import Article, MedicalReview, ReviewerProfile
 from articles.rendering import render_markdown
 from community.permissions import can_edit_articles, can_review_medically
@@ -42,6 +43,11 @@ def save_article(article: Article, *, editor, content_changed: bool = True) -> A
     """
     if not can_edit_articles(editor):
         raise PermissionDenied
+    previous_slug = (
+        Article.objects.filter(pk=article.pk).values_list("slug", flat=True).first()
+        if article.pk
+        else None
+    )
     article.body_html, article.table_of_contents = render_markdown(article.body)
     if content_changed:
         article.content_changed_at = timezone.now()
@@ -54,6 +60,7 @@ def save_article(article: Article, *, editor, content_changed: bool = True) -> A
             title=article.title, host=article
         )
         article.save(update_fields=["conversation"])
+    _changed(article, previous_slug)
     return article
 
 
@@ -75,6 +82,7 @@ def submit_for_review(article: Article, *, editor) -> Article:
         raise ValidationError(problems, code="incomplete")
     article.status = Article.Status.IN_REVIEW
     article.save(update_fields=["status", "updated_at"])
+    _changed(article)
     return article
 
 
@@ -125,6 +133,7 @@ def approve_article(article: Article, *, reviewer, notes: str = "") -> Article:
     )
     if article.status == Article.Status.IN_REVIEW:
         _publish(article)
+    _changed(article)
     return article
 
 
@@ -147,6 +156,7 @@ def request_changes(article: Article, *, reviewer, reasons: str) -> Article:
     review.save()
     article.status = Article.Status.DRAFT
     article.save(update_fields=["status", "updated_at"])
+    _changed(article)
     return article
 
 
@@ -159,7 +169,14 @@ def publish_article(article: Article, *, editor) -> Article:
     if article.status == Article.Status.PUBLISHED:
         return article
     _publish(article)
+    _changed(article)
     return article
+
+
+def _changed(article, *other_slugs):
+    """Cached copies of the article's page go stale once this commits."""
+    slugs = [article.slug, *other_slugs]
+    transaction.on_commit(lambda: caching.touch_article(*slugs))
 
 
 def _publish(article):

@@ -5,12 +5,14 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Q
-from django.http import Http404
+from django.http import Http404, HttpResponse
+from django.middleware.csrf import CsrfViewMiddleware
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from articles import polls, publishing
+from articles import caching, polls, publishing
 from articles.forms import PollVoteForm, ReviewNotesForm
 from articles.jsonld import medical_web_page
 from articles.models import Article, ReviewerProfile, Topic
@@ -22,7 +24,7 @@ from forum.forms import PostForm
 from forum.limits import RateLimited, check_rate_limit, visitor_key
 from forum.models import Post, Status
 
-VOTER_COOKIE = "poll_voter"
+VOTER_COOKIE = caching.VOTER_COOKIE
 VOTER_SALT = "articles.poll"
 
 
@@ -56,6 +58,11 @@ def topic_detail(request, slug):
 
 
 def article_detail(request, slug):
+    cacheable = caching.can_serve_from_cache(request)
+    if cacheable:
+        html = caching.cached_page(slug)
+        if html is not None:
+            return HttpResponse(html)
     article = get_object_or_404(
         Article.objects.visible_to(request.user).for_page(), slug=slug
     )
@@ -67,6 +74,11 @@ def article_detail(request, slug):
             poll, member=request.user, browser_key=_browser_key(request)
         )
     conversation_page = None
+    conversation_size = None
+    if not request.user.is_authenticated and article.conversation_id:
+        conversation_size = Post.objects.filter(
+            conversation_id=article.conversation_id, status=Status.PUBLISHED
+        ).count()
     if request.user.is_authenticated and article.conversation_id:
         conversation_page = threads.conversation_page(
             article.conversation, request.user, before=request.GET.get("before")
@@ -93,6 +105,7 @@ def article_detail(request, slug):
             "vote": vote,
             "poll_form": PollVoteForm(poll=poll) if poll else None,
             "conversation_page": conversation_page,
+            "conversation_size": conversation_size,
             "comment_form": PostForm(body_label="Your comment"),
             "canonical_url": canonical_url,
             "json_ld": json_ld,
@@ -101,11 +114,31 @@ def article_detail(request, slug):
     if is_preview:
         response["X-Robots-Tag"] = "noindex"
         response["Cache-Control"] = "private, no-store"
+    elif cacheable:
+        caching.store_page(slug, article.conversation_id, response.content.decode())
     return response
 
 
+def _same_origin(request):
+    """Visitors' poll forms carry no CSRF token (so article pages can be cached);
+    the browser's Origin (or Referer) header must name this site instead."""
+    own = f"{request.scheme}://{request.get_host()}"
+    origin = request.headers.get("Origin")
+    if origin:
+        return origin == own
+    return request.headers.get("Referer", "").startswith(own + "/")
+
+
+@csrf_exempt
 @require_POST
 def poll_vote(request, slug):
+    if not _same_origin(request):
+        raise PermissionDenied
+    if request.user.is_authenticated:
+        # Members' sessions keep Django's full CSRF protection.
+        reason = CsrfViewMiddleware(lambda r: None).process_view(request, None, (), {})
+        if reason is not None:
+            return reason
     article = get_object_or_404(Article.objects.published().for_page(), slug=slug)
     poll = getattr(article, "poll", None)
     if poll is None:

@@ -13,6 +13,7 @@ from django.utils import timezone
 from community.sanitize import VERSION as SANITIZER_VERSION
 from community.sanitize import render_member_text
 from forum import moderation, pictures, search
+from forum.caching import touch_conversation
 from forum.limits import check_rate_limit
 from forum.models import (
     MAX_DEPTH,
@@ -101,6 +102,7 @@ def _create(
     if author is not None:
         Follow.objects.get_or_create(member=author, thread_id=post.root_id)
     search.index_post(post)
+    touch_conversation(post.conversation_id)
     moderation.after_create(post, screening)
     post.screening = screening  # the view offers support if it found crisis words
     return post
@@ -228,6 +230,7 @@ def edit_post(
     previous.save()
     post.save()
     search.index_post(post)
+    touch_conversation(post.conversation_id)
     moderation.after_edit(post, screening)
     post.screening = screening
     return post

@@ -23,6 +23,7 @@ from django.utils import timezone
 from community import crisis
 from community.models import Sanction
 from community.permissions import can_moderate, has_two_factor
+from forum.caching import touch_conversation
 from forum.limits import check_rate_limit
 from forum.models import (
     Conversation,
@@ -410,6 +411,7 @@ def set_conversation_lock(
     conversation = Conversation.objects.select_for_update().get(pk=conversation.pk)
     conversation.is_locked = locked
     conversation.save(update_fields=["is_locked", "updated_at"])
+    touch_conversation(conversation.pk)
     _log(
         actor=moderator,
         action="lock" if locked else "unlock",

@@ -19,6 +19,9 @@ def poll(editor, medical_reviewer):
     return make_poll(make_published(editor, medical_reviewer))
 
 
+ORIGIN = "http://testserver"
+
+
 def vote_url(poll):
     return f"/articles/{poll.article.slug}/poll/"
 
@@ -38,7 +41,11 @@ def test_results_show_only_after_voting(client, poll, member):
     html = client.get(poll.article.get_absolute_url()).content.decode()
     assert 'name="option"' in html
     assert "<meter" not in html
-    client.post(vote_url(poll), {"option": poll.options.get(text="Cravings").pk})
+    client.post(
+        vote_url(poll),
+        {"option": poll.options.get(text="Cravings").pk},
+        HTTP_ORIGIN=ORIGIN,
+    )
     html = client.get(poll.article.get_absolute_url()).content.decode()
     assert 'name="option"' not in html
     assert "(your vote)" in html
@@ -59,21 +66,25 @@ def test_percentages_are_shown_as_text_and_bars(client, poll, member, other_memb
 def test_a_visitor_votes_once_per_browser(poll):
     browser = Client()
     option = poll.options.get(text="Dose").pk
-    browser.post(vote_url(poll), {"option": option})
-    response = browser.post(vote_url(poll), {"option": option}, follow=True)
+    browser.post(vote_url(poll), {"option": option}, HTTP_ORIGIN=ORIGIN)
+    response = browser.post(
+        vote_url(poll), {"option": option}, follow=True, HTTP_ORIGIN=ORIGIN
+    )
     assert "already voted" in response.content.decode()
     assert PollVote.objects.count() == 1
     html = browser.get(poll.article.get_absolute_url()).content.decode()
     assert "(your vote)" in html
     other_browser = Client()
-    other_browser.post(vote_url(poll), {"option": option})
+    other_browser.post(vote_url(poll), {"option": option}, HTTP_ORIGIN=ORIGIN)
     assert PollVote.objects.count() == 2
 
 
 def test_a_forged_voter_cookie_does_not_count(poll):
     browser = Client()
     browser.cookies["poll_voter"] = "forged-value"
-    browser.post(vote_url(poll), {"option": poll.options.first().pk})
+    browser.post(
+        vote_url(poll), {"option": poll.options.first().pk}, HTTP_ORIGIN=ORIGIN
+    )
     assert PollVote.objects.get().browser_key != "forged-value"
 
 
@@ -132,3 +143,14 @@ def test_concurrent_votes_by_one_member_count_once(editor, medical_reviewer, mem
     assert PollVote.objects.filter(poll=poll).count() == 1
     assert Poll.objects.get(pk=poll.pk).total_votes == 1
     assert sum(o.vote_count for o in PollOption.objects.filter(poll=poll)) == 1
+
+
+def test_votes_from_another_site_are_refused(poll):
+    browser = Client()
+    option = poll.options.first().pk
+    response = browser.post(
+        vote_url(poll), {"option": option}, HTTP_ORIGIN="https://evil.example"
+    )
+    assert response.status_code == 403
+    assert browser.post(vote_url(poll), {"option": option}).status_code == 403
+    assert not PollVote.objects.exists()

@@ -1,0 +1,67 @@
+"""Whole-page cache of public article pages for signed-out visitors.
+
+A page is stored with the versions of its article and its conversation; a hit is
+served only while both versions are unchanged, so publishing, editing, a poll vote
+or a change in the conversation shows up at once on every app server. Entries also
+expire after ARTICLES_PAGE_CACHE_SECONDS. Signed-in members are never served from
+here, and neither is a visitor who has voted (they see their results).
+"""
+
+from django.conf import settings
+from django.core.cache import cache
+
+from forum.caching import bump, conversation_version_key
+from forum.caching import touch_conversation as touch_conversation  # re-exported
+
+VOTER_COOKIE = "poll_voter"
+
+
+def article_version_key(slug) -> str:
+    return f"article-version:{slug}"
+
+
+def _page_key(slug) -> str:
+    return f"article-page:{slug}"
+
+
+def touch_article(*slugs) -> None:
+    for slug in slugs:
+        if slug:
+            bump(article_version_key(slug))
+
+
+def can_serve_from_cache(request) -> bool:
+    return (
+        request.method == "GET"
+        and not request.user.is_authenticated
+        and not request.GET
+        and VOTER_COOKIE not in request.COOKIES
+        and "messages" not in request.COOKIES
+    )
+
+
+def _versions(slug, conversation_id):
+    keys = [article_version_key(slug), conversation_version_key(conversation_id)]
+    found = cache.get_many(keys)
+    return [found.get(key, 0) for key in keys]
+
+
+def cached_page(slug):
+    entry = cache.get(_page_key(slug))
+    if entry is None:
+        return None
+    if _versions(slug, entry["conversation_id"]) != entry["versions"]:
+        return None
+    return entry["html"]
+
+
+def store_page(slug, conversation_id, html):
+    cache.set(
+        _page_key(slug),
+        {
+            "html": html,
+            "conversation_id": conversation_id,
+            "versions": _versions(slug, conversation_id),
+        },
+        timeout=settings.ARTICLES_PAGE_CACHE_SECONDS,
+    )
