@@ -95,6 +95,7 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -211,6 +212,21 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
 # allauth's built-in rate limits stay on: ACCOUNT_RATE_LIMITS is left at its default.
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = SITE_NAME
+
+# --- Background work ----------------------------------------------------------
+# Email leaves the request: in production tasks wait in the database until the
+# worker (`manage.py db_worker`) sends them, so a slow or failing mail server never
+# slows or fails posting. In development they run at once (the console shows mail).
+
+TASKS_BACKEND = env("TASKS_BACKEND", "immediate" if DEBUG else "database")
+TASKS = {
+    "default": {
+        "BACKEND": {
+            "database": "django_tasks_db.backend.DatabaseBackend",
+            "immediate": "django.tasks.backends.immediate.ImmediateBackend",
+        }[TASKS_BACKEND]
+    }
+}
 
 # --- Email ------------------------------------------------------------------
 
