@@ -92,10 +92,24 @@ def moderation_queue(request):
     for item in items:
         item.author_history = history.get(item.post.author_id, {})
         item.author_sanctions = sanctions.get(item.post.author_id, [])
+    # Decisions closed their items; keep recent ones in reach so they can be undone.
+    recently_actioned = list(
+        Post.objects.filter(
+            status__in=[Status.HIDDEN, Status.REMOVED],
+            updated_at__gte=timezone.now() - timedelta(days=30),
+        )
+        .select_related("author")
+        .order_by("-updated_at")[:50]
+    )
     return render(
         request,
         "forum/moderation_queue.html",
-        {"items": items, "reason_form": ReasonForm(), "sanction_form": SanctionForm()},
+        {
+            "items": items,
+            "recently_actioned": recently_actioned,
+            "reason_form": ReasonForm(),
+            "sanction_form": SanctionForm(),
+        },
     )
 
 
