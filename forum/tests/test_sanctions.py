@@ -118,3 +118,17 @@ def test_moderator_sanctions_through_the_page(client, member, moderator):
     )
     assert response.status_code == 302
     assert member.sanctions.get().kind == "silence"
+
+
+def test_a_warning_reaches_the_member(client, member, moderator):
+    moderation.sanction_member(
+        member,
+        moderator=moderator,
+        kind="warning",
+        reason="Dose advice",
+        member_message="Please share experience rather than dosing instructions.",
+    )
+    client.force_login(member)
+    html = client.get("/notifications/").content.decode()
+    assert "Please share experience rather than dosing instructions." in html
+    assert actions.post_update(author=member, body="Understood").status == "published"

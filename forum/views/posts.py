@@ -9,6 +9,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST
 
 from community.decorators import members_only
+from community.models import Sanction
 from community.permissions import can_moderate
 from forum import actions, moderation, threads
 from forum.forms import EditPostForm, PostForm, QuestionForm, ReportForm
@@ -353,8 +354,12 @@ def notification_list(request):
             "actor", "post"
         )[:50]
     )
+    # Moderators' warnings and other measures reach the member here too.
+    measures = Sanction.objects.filter(member=request.user).order_by("-created_at")[:10]
     return render(
-        request, "forum/notification_list.html", {"notifications": notifications}
+        request,
+        "forum/notification_list.html",
+        {"notifications": notifications, "measures": measures},
     )
 
 
