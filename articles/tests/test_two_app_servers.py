@@ -1,5 +1,7 @@
 """Two gunicorn servers on one PostgreSQL and one Redis behave as one site.
 
+(It lives in articles because it exercises the whole site, articles included.)
+
 Runs where PostgreSQL and Redis are available (CI has both); elsewhere it is
 skipped, unless REQUIRE_TWO_SERVER_TESTS is set, when it fails instead.
 """
