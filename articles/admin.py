@@ -59,7 +59,7 @@ class ArticleAdmin(admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         content_changed = not change or bool(
-            set(form.changed_data) & set(publishing.CONTENT_FIELDS)
+            set(form.changed_data) & set(Article.CONTENT_FIELDS)
         )
         publishing.save_article(
             obj, editor=request.user, content_changed=content_changed

@@ -11,7 +11,6 @@ from django.conf import settings
 from django.core.cache import cache
 
 from forum.caching import bump, conversation_version_key
-from forum.caching import touch_conversation as touch_conversation  # re-exported
 
 VOTER_COOKIE = "poll_voter"
 

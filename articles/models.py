@@ -59,6 +59,16 @@ class ArticleQuerySet(models.QuerySet):
 
 
 class Article(TimeStamped):
+    # What a medical sign-off vouches for (with the references).
+    CONTENT_FIELDS = [
+        "title",
+        "summary",
+        "key_takeaways",
+        "body",
+        "disclosure",
+        "sponsor",
+    ]
+
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
         IN_REVIEW = "in_review", "In medical review"
@@ -154,15 +164,7 @@ class Article(TimeStamped):
             (r.text, r.url, r.doi)
             for r in sorted(self.references.all(), key=lambda r: r.position)
         ]
-        content = [
-            self.title,
-            self.summary,
-            self.key_takeaways,
-            self.body,
-            self.disclosure,
-            self.sponsor,
-            references,
-        ]
+        content = [getattr(self, name) for name in self.CONTENT_FIELDS] + [references]
         return hashlib.sha256(json.dumps(content).encode()).hexdigest()
 
     @property

@@ -20,8 +20,6 @@ from articles.rendering import render_markdown
 from community.permissions import can_edit_articles, can_review_medically
 from forum.models import Conversation
 
-CONTENT_FIELDS = ["title", "summary", "key_takeaways", "body", "disclosure", "sponsor"]
-
 
 def add_months(day: datetime.date, months: int) -> datetime.date:
     month_index = day.month - 1 + months

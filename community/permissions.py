@@ -56,12 +56,3 @@ def can_post(user) -> bool:
     return (
         user.is_authenticated and user.is_active and not standing_of(user).is_silenced
     )
-
-
-def can_view_profiles(user) -> bool:
-    """Profiles are members-only: visitors never see who is here."""
-    return user.is_authenticated
-
-
-def can_edit_profile(user, profile) -> bool:
-    return user.is_authenticated and profile.user_id == user.pk

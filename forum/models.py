@@ -124,12 +124,6 @@ class PostQuerySet(models.QuerySet):
             return self.none()
         return self.filter(Q(status__in=SHOWN_TO_MEMBERS) | Q(author=user))
 
-    def public_questions(self):
-        return self.filter(kind=Post.Kind.QUESTION, depth=0)
-
-    def held(self):
-        return self.filter(status=Status.HELD)
-
 
 class Post(TimeStamped):
     class Kind(models.TextChoices):
@@ -236,10 +230,6 @@ class Post(TimeStamped):
     @property
     def is_tombstone(self):
         return self.status in TOMBSTONES
-
-    @property
-    def is_edited(self):
-        return self.edited_at is not None
 
     def reaction_count(self, kind):
         return getattr(self, Reaction.Kind(kind).counter_field)

@@ -41,11 +41,6 @@ def decode_cursor(cursor: str | None):
         return None
 
 
-def cursor_starting_at(post) -> str:
-    """A `before` cursor whose page begins with `post` itself."""
-    return encode_cursor(post.created_at, post.pk + 1)
-
-
 @dataclass
 class Page:
     posts: list

@@ -73,7 +73,7 @@ def moderation_queue(request):
     items = list(
         QueueItem.objects.open()
         .select_related("post__author", "post__conversation", "post__parent__author")
-        .prefetch_related(reports)
+        .prefetch_related(reports, "post__conversation__host")
         .order_by("priority", "created_at", "id")[:100]
     )
     authors = {item.post.author_id for item in items if item.post.author_id}
