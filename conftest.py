@@ -269,6 +269,7 @@ def url_samples(member, editor, medical_reviewer):
         },
         "community:profile_detail": {"pk": member.pk},
         "forum:conversation_detail": {"pk": conversation.pk},
+        "forum:conversation_print": {"pk": conversation.pk},
         "forum:comment_create": {"pk": conversation.pk},
         "forum:conversation_lock": {"pk": conversation.pk},
         "forum:queue_action": {"pk": post.pk, "action": "approve"},

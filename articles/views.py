@@ -80,7 +80,10 @@ def article_detail(request, slug):
         ).count()
     if request.user.is_authenticated and article.conversation_id:
         conversation_page = threads.conversation_page(
-            article.conversation, request.user, before=request.GET.get("before")
+            article.conversation,
+            request.user,
+            before=request.GET.get("before"),
+            inline_replies=settings.ARTICLES_INLINE_REPLIES,
         )
     canonical_url = request.build_absolute_uri(article.get_absolute_url())
     json_ld = None

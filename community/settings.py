@@ -288,6 +288,7 @@ FORUM_THUMBNAIL_SIDE = 480
 FORUM_PAGE_SIZE = 20  # top-level posts per page
 FORUM_INLINE_REPLIES = 10  # replies shown under each top-level post
 FORUM_REPLY_PAGE_SIZE = 50  # replies per page of a thread
+FORUM_PRINT_LIMIT = 1000  # posts per page of a whole conversation (print view)
 FORUM_DISPLAY_DEPTH = 3  # deeper replies render flat, "replying to NAME"
 FORUM_EDIT_WINDOW_DAYS = 30
 FORUM_HOLD_FIRST_POSTS = (
@@ -317,6 +318,9 @@ ARTICLES_REVIEW_INTERVAL_MONTHS = 12  # a full medical review sets the next due 
 ARTICLES_TOC_MIN_HEADINGS = 3  # long articles get a table of contents
 ARTICLES_PAGE_SIZE = 12
 ARTICLES_PAGE_CACHE_SECONDS = 120  # public article pages for signed-out visitors
+# An article page previews its conversation: fewer replies under each post than the
+# conversation's own page (FORUM_INLINE_REPLIES), so the article stays the focus.
+ARTICLES_INLINE_REPLIES = 3
 
 # --- Internationalisation ---------------------------------------------------
 

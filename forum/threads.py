@@ -12,7 +12,6 @@ from datetime import datetime
 from django.conf import settings
 from django.db.models import F, Q, Window
 from django.db.models.functions import RowNumber
-from django.urls import reverse
 
 from forum.models import Post, Reaction, Status
 from forum.permissions import (
@@ -53,8 +52,38 @@ def _older_than(cursor):
     return Q(created_at__lt=created_at) | Q(created_at=created_at, id__lt=post_id)
 
 
+# What cards never show: raw text (body_html is shown), the search vector, and the
+# full-size picture's details. Leaving them out halves the cost of reading a page.
+NOT_ON_CARDS = {
+    "body",
+    "search_vector",
+    "sanitizer_version",
+    "picture",
+    "picture_width",
+    "picture_height",
+    "previous_status",
+}
+CARD_FIELDS = [f.name for f in Post._meta.concrete_fields if f.name not in NOT_ON_CARDS]
+
+
+def _for_cards(queryset):
+    """Posts with their authors' names (and, for replies, the name of the member
+    replied to) read as columns: no author or parent rows to build."""
+    return queryset.only(*CARD_FIELDS).annotate(
+        author_name=F("author__display_name"),
+        parent_author_name=F("parent__author__display_name"),
+    )
+
+
+def _in_conversation(posts, conversation):
+    """Every post on a page shares one conversation: attach it, don't join it."""
+    for post in posts:
+        post.conversation = conversation
+    return posts
+
+
 def _top_level(queryset, *, before, size):
-    queryset = queryset.filter(depth=0).select_related("author")
+    queryset = _for_cards(queryset.filter(depth=0))
     cursor = decode_cursor(before)
     if cursor:
         queryset = queryset.filter(_older_than(cursor))
@@ -66,69 +95,48 @@ def _top_level(queryset, *, before, size):
     return rows, next_cursor
 
 
-POST_URLS = {
-    "detail": "forum:post_detail",
-    "reply": "forum:post_reply",
-    "edit": "forum:post_edit",
-    "delete": "forum:post_delete",
-    "react": "forum:post_react",
-    "report": "forum:post_report",
-    "picture": "forum:post_picture",
-    "thumbnail": "forum:post_thumbnail",
-}
-_SENTINEL = 2_147_483_647
+def _decorate(posts, viewer, *, interactive=True):
+    """Attach what the viewer may do and has done, with one query for reactions.
 
-
-def _url_pattern(name):
-    """reverse() once per page, then fill in ids: reversing per card is slow."""
-    return reverse(name, args=[_SENTINEL]).replace(str(_SENTINEL), "{}")
-
-
-def _decorate(posts, viewer):
-    """Attach what the viewer may do and has done, with one query for reactions."""
-    patterns = {key: _url_pattern(name) for key, name in POST_URLS.items()}
-    profile_pattern = _url_pattern("community:profile_detail")
-    mine = set()
-    if viewer.is_authenticated and posts:
-        mine = set(
-            Reaction.objects.filter(
-                member=viewer, post_id__in=[p.pk for p in posts]
-            ).values_list("post_id", "kind")
-        )
+    Read-only pages (the print view) skip the viewer's actions and reactions.
+    """
+    mine = {}
+    if interactive and viewer.is_authenticated and posts:
+        for post_id, kind in Reaction.objects.filter(
+            member=viewer, post_id__in=[p.pk for p in posts]
+        ).values_list("post_id", "kind"):
+            mine.setdefault(post_id, set()).add(kind)
     display_depth = settings.FORUM_DISPLAY_DEPTH
     for post in posts:
-        post.urls = {key: pattern.format(post.pk) for key, pattern in patterns.items()}
-        post.author_url = profile_pattern.format(post.author_id)
-        post.reactions_shown = [
-            {
-                "kind": kind.value,
-                "label": kind.label,
-                "count": post.reaction_count(kind),
-                "mine": (post.pk, kind.value) in mine,
-            }
-            for kind in Reaction.Kind
-        ]
-        post.viewer_can_reply = can_reply(viewer, post)
-        post.viewer_can_react = can_react(viewer, post)
-        post.viewer_can_edit = can_edit_post(viewer, post)
-        post.viewer_can_withdraw = can_withdraw_post(viewer, post)
-        post.viewer_can_report = can_report(viewer, post)
+        post.my_reactions = mine.get(post.pk, ())
+        if interactive:
+            post.viewer_can_reply = can_reply(viewer, post)
+            post.viewer_can_react = can_react(viewer, post)
+            post.viewer_can_edit = can_edit_post(viewer, post)
+            post.viewer_can_withdraw = can_withdraw_post(viewer, post)
+            post.viewer_can_report = can_report(viewer, post)
+        else:
+            post.viewer_can_reply = post.viewer_can_react = False
+            post.viewer_can_edit = post.viewer_can_withdraw = False
+            post.viewer_can_report = False
         post.viewer_sees_moderation_note = post.is_tombstone and _is_authors(
             post, viewer
         )
         post.display_depth = min(post.depth, display_depth)
         post.replying_to = (
-            post.parent.author if post.depth > display_depth and post.parent else None
+            post.parent_author_name if post.depth > display_depth else None
         )
     return posts
 
 
-def _listing(queryset, viewer, *, before):
+def _listing(queryset, viewer, *, before, conversation=None):
+    if conversation is None:
+        queryset = queryset.select_related("conversation")
     roots, next_cursor = _top_level(
-        queryset.select_related("conversation"),
-        before=before,
-        size=settings.FORUM_PAGE_SIZE,
+        queryset, before=before, size=settings.FORUM_PAGE_SIZE
     )
+    if conversation is not None:
+        _in_conversation(roots, conversation)
     roots = _without_empty_tombstones(roots, viewer)
     return Page(_decorate(roots, viewer), next_cursor)
 
@@ -136,7 +144,7 @@ def _listing(queryset, viewer, *, before):
 def feed_page(conversation, viewer, *, before=None) -> Page:
     """Top-level posts only, each with its counts: the community feed."""
     queryset = Post.objects.visible_to(viewer).filter(conversation=conversation)
-    return _listing(queryset, viewer, before=before)
+    return _listing(queryset, viewer, before=before, conversation=conversation)
 
 
 def question_page(viewer, *, before=None) -> Page:
@@ -145,21 +153,23 @@ def question_page(viewer, *, before=None) -> Page:
     return _listing(queryset, viewer, before=before)
 
 
-def conversation_page(conversation, viewer, *, before=None) -> Page:
-    """A page of top-level posts, each followed by its first replies in tree order."""
+def conversation_page(
+    conversation, viewer, *, before=None, inline_replies=None
+) -> Page:
+    """A page of top-level posts, each followed by its first replies in tree order.
+
+    `inline_replies` (default FORUM_INLINE_REPLIES) caps the replies under each.
+    """
     visible = Post.objects.visible_to(viewer).filter(conversation=conversation)
     roots, next_cursor = _top_level(
-        visible.select_related("conversation"),
-        before=before,
-        size=settings.FORUM_PAGE_SIZE,
+        visible, before=before, size=settings.FORUM_PAGE_SIZE
     )
     replies = []
     if roots:
-        limit = settings.FORUM_INLINE_REPLIES
+        limit = inline_replies or settings.FORUM_INLINE_REPLIES
         replies = list(
-            Post.objects.visible_to(viewer)
+            _for_cards(Post.objects.visible_to(viewer))
             .filter(root_id__in=[r.pk for r in roots], depth__gt=0)
-            .select_related("author", "parent__author", "conversation")
             .annotate(
                 position=Window(
                     RowNumber(), partition_by=[F("root_id")], order_by=F("path").asc()
@@ -182,7 +192,7 @@ def conversation_page(conversation, viewer, *, before=None) -> Page:
         ):
             continue
         shown.append(root)
-    _decorate(shown + replies, viewer)
+    _decorate(_in_conversation(shown + replies, conversation), viewer)
     return Page(shown, next_cursor)
 
 
@@ -190,9 +200,8 @@ def thread_page(root, viewer, *, start_path=None) -> Page:
     """One top-level post and a page of its replies in tree order (keyset on path)."""
     size = settings.FORUM_REPLY_PAGE_SIZE
     queryset = (
-        Post.objects.visible_to(viewer)
+        _for_cards(Post.objects.visible_to(viewer))
         .filter(root_id=root.pk, depth__gt=0)
-        .select_related("author", "parent__author", "conversation")
         .order_by("path")
     )
     if start_path:
@@ -200,8 +209,31 @@ def thread_page(root, viewer, *, start_path=None) -> Page:
     rows = list(queryset[: size + 1])
     next_path = rows[size].path if len(rows) > size else None
     replies = _without_empty_tombstones(rows[:size], viewer)
-    _decorate([root, *replies], viewer)
+    root.author_name = root.author.display_name if root.author else None
+    _decorate(_in_conversation([root, *replies], root.conversation), viewer)
     return Page(replies, next_path)
+
+
+def whole_conversation(conversation, viewer, *, after=None) -> Page:
+    """Every post the viewer may see, in tree order, for reading or printing.
+
+    Path order is tree order, oldest conversation first. Up to FORUM_PRINT_LIMIT
+    posts a page; `next_cursor` is the last path shown when more follow.
+    """
+    size = settings.FORUM_PRINT_LIMIT
+    queryset = (
+        _for_cards(Post.objects.visible_to(viewer))
+        .filter(conversation=conversation)
+        .order_by("path")
+    )
+    if after:
+        queryset = queryset.filter(path__gt=after)
+    rows = list(queryset[: size + 1])
+    next_path = rows[size - 1].path if len(rows) > size else None
+    posts = _in_conversation(
+        _without_empty_tombstones(rows[:size], viewer), conversation
+    )
+    return Page(_decorate(posts, viewer, interactive=False), next_path)
 
 
 def replies_before(reply, viewer) -> int:

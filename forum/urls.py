@@ -10,6 +10,11 @@ urlpatterns = [
     path(
         "conversations/<int:pk>/", views.conversation_detail, name="conversation_detail"
     ),
+    path(
+        "conversations/<int:pk>/print/",
+        views.conversation_print,
+        name="conversation_print",
+    ),
     path("conversations/<int:pk>/post/", views.comment_create, name="comment_create"),
     path("posts/<int:pk>/", views.post_detail, name="post_detail"),
     path("posts/<int:pk>/reply/", views.post_reply, name="post_reply"),

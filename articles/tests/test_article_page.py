@@ -223,3 +223,24 @@ def test_visitor_page_queries_do_not_grow_with_its_content(
     with CaptureQueriesContext(connection) as large:
         client.get(url)
     assert len(large) == len(small)
+
+
+def test_the_article_page_previews_replies_and_links_to_the_rest(
+    client, article, member, other_member, settings
+):
+    settings.ARTICLES_INLINE_REPLIES = 2
+    settings.FORUM_INLINE_REPLIES = 10
+    root = actions.post_comment(article.conversation, author=member, body="Big topic")
+    for n in range(5):
+        actions.reply_to_post(root, author=other_member, body=f"answer {n}")
+    client.force_login(member)
+
+    html = html_of(client, article)
+    assert "answer 1" in html
+    assert "answer 2" not in html
+    assert "Show 3 more replies" in html
+    assert f'href="/conversations/{article.conversation_id}/"' in html
+    assert f'href="/conversations/{article.conversation_id}/print/"' in html
+    # The conversation's own page shows its full allowance of inline replies.
+    page = client.get(f"/conversations/{article.conversation_id}/").content.decode()
+    assert "answer 4" in page

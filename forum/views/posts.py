@@ -147,6 +147,22 @@ def conversation_detail(request, pk):
 
 
 @members_only
+def conversation_print(request, pk):
+    """The whole conversation on one page, read-only, for reading or printing."""
+    conversation = get_object_or_404(Conversation, pk=pk)
+    if conversation.kind == Conversation.Kind.FEED:
+        return redirect("forum:feed")
+    page = threads.whole_conversation(
+        conversation, request.user, after=request.GET.get("after")
+    )
+    return render(
+        request,
+        "forum/conversation_print.html",
+        {"conversation": conversation, "page": page},
+    )
+
+
+@members_only
 @require_POST
 def comment_create(request, pk):
     conversation = get_object_or_404(Conversation, pk=pk)
