@@ -2,7 +2,8 @@
 
 Top-level posts are paged by a keyset on (created_at, id), newest first; replies
 travel with their top-level post, read in one query by (root, path). Everything the
-templates need is fetched here and attached to the posts, so templates never query.
+cards need (forum/cards.py) is fetched here and attached to the posts, so rendering
+never queries.
 """
 
 import base64
@@ -53,7 +54,7 @@ def _older_than(cursor):
 
 
 # What cards never show: raw text (body_html is shown), the search vector, and the
-# full-size picture's details. Leaving them out halves the cost of reading a page.
+# full-size picture's details. A page of a thousand posts doesn't read them.
 NOT_ON_CARDS = {
     "body",
     "search_vector",
