@@ -53,5 +53,14 @@ lint: dev-deps
 clean:
 	rm -rf $(VENV) var
 
-bench: deps migrate
-	$(BIN)/python manage.py bench_conversation --posts 5000 --requests 50
+# Load benchmark and soak (docs/performance.md §9). Uses DATABASE_URL and
+# REDIS_URL when set, else its own SQLite file: never the development database.
+bench: export DATABASE_URL := $(or $(DATABASE_URL),sqlite:///$(CURDIR)/var/bench.sqlite3)
+bench: deps
+	@mkdir -p var
+	@command -v wrk >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update && apt-get install -y wrk; \
+	  else echo "make bench needs wrk: run 'sudo apt-get install wrk' first." >&2; exit 1; fi; }
+	$(BIN)/python manage.py bench --create-database
+	$(BIN)/python manage.py migrate --no-input
+	$(BIN)/python manage.py bench $(BENCH_ARGS)

@@ -1,14 +1,25 @@
 from django.conf import settings
 from django.contrib import messages
-from django.http import HttpResponseServerError
+from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template import loader
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods
 
 from community import actions
 from community.decorators import members_only
 from community.forms import ModeratorMessageForm, ProfileForm
 from community.models import ModeratorMessage, Sanction, User, standing_of
+
+
+@require_GET
+def healthz(request):
+    """For load balancers: the app answers through the full middleware stack.
+
+    No database or cache access, so it also serves as the benchmark's floor.
+    """
+    response = HttpResponse("ok", content_type="text/plain")
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 def home(request):

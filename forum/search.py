@@ -29,10 +29,13 @@ def on_postgres() -> bool:
 
 def index_post(post) -> None:
     """Store the post's search vector (PostgreSQL only; a no-op elsewhere)."""
+    index_posts(type(post).objects.filter(pk=post.pk))
+
+
+def index_posts(queryset) -> None:
+    """Store the search vector of every post in `queryset`, in one statement."""
     if on_postgres():
-        type(post).objects.filter(pk=post.pk).update(
-            search_vector=SearchVector("body", config=CONFIG)
-        )
+        queryset.update(search_vector=SearchVector("body", config=CONFIG))
 
 
 def words(query: str) -> list[str]:
