@@ -180,7 +180,7 @@ WHITENOISE_AUTOREFRESH = DEBUG
 # --- Accounts (django-allauth) ----------------------------------------------
 
 AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",
+    "community.backends.ModelBackendOneQuery",
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [

@@ -1,0 +1,26 @@
+"""Django's model backend, reading a member's permissions in one query, not two.
+
+`can_moderate()` runs on nearly every page (what a viewer may see depends on it),
+and Django's ModelBackend reads the member's own permissions and their groups'
+permissions in separate queries. Same answer, one query.
+"""
+
+from django.contrib.auth.backends import ModelBackend
+from django.contrib.auth.models import Permission
+from django.db.models import Q
+
+
+class ModelBackendOneQuery(ModelBackend):
+    def get_all_permissions(self, user_obj, obj=None):
+        if not user_obj.is_active or user_obj.is_anonymous or obj is not None:
+            return set()
+        if user_obj.is_superuser:
+            return super().get_all_permissions(user_obj, obj)
+        if not hasattr(user_obj, "_perm_cache"):
+            granted = (
+                Permission.objects.filter(Q(user=user_obj) | Q(group__user=user_obj))
+                .values_list("content_type__app_label", "codename")
+                .distinct()
+            )
+            user_obj._perm_cache = {f"{app}.{codename}" for app, codename in granted}
+        return user_obj._perm_cache
