@@ -1,0 +1,29 @@
+"""Django's Redis cache, reusing one redis-py client per connection pool.
+
+Django builds a new `redis.Redis` client for every cache call, and redis-py 8 sets
+up ~170 response callbacks in each one (~0.15 ms). A cached article page makes two
+cache calls, so that set-up was a third of its time. Clients are thread-safe and
+share the pool's connections, so one per pool is enough.
+"""
+
+from django.core.cache.backends.redis import RedisCache as DjangoRedisCache
+from django.core.cache.backends.redis import RedisCacheClient as DjangoClient
+
+
+class RedisCacheClient(DjangoClient):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._clients = {}
+
+    def get_client(self, key=None, *, write=False):
+        pool = self._get_connection_pool(write)
+        client = self._clients.get(id(pool))
+        if client is None:
+            client = self._clients[id(pool)] = self._client(connection_pool=pool)
+        return client
+
+
+class RedisCache(DjangoRedisCache):
+    def __init__(self, server, params):
+        super().__init__(server, params)
+        self._class = RedisCacheClient
