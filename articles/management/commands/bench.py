@@ -31,6 +31,7 @@ from forum.models import Post
 
 CONNECTIONS = 8
 SOAK_CONNECTIONS = 32
+WARM_UP_SECONDS = 2
 LIMITED_ACTIONS = ["post_gap", "update", "search"]
 
 
@@ -215,6 +216,9 @@ class Command(BaseCommand):
             )
 
     def load(self, port, endpoint):
+        # Warm every worker on this route first (connections, code paths, caches),
+        # so the figures describe a server that has been running, not one starting.
+        self.run_wrk(port, endpoint, connections=CONNECTIONS, seconds=WARM_UP_SECONDS)
         endpoint.latency = self.run_wrk(port, endpoint, connections=1)
         endpoint.load = self.run_wrk(port, endpoint, connections=CONNECTIONS)
         self.say(f"{endpoint.name}: done.")
