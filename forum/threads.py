@@ -92,7 +92,6 @@ class PostCard:
 
     is_tombstone = Post.is_tombstone
     is_visitor_question = Post.is_visitor_question
-    reaction_count = Post.reaction_count
     get_absolute_url = Post.get_absolute_url
 
     @property
@@ -108,7 +107,7 @@ class PostCard:
         ).values_list(*cls.COLUMNS)
         cards = []
         for row in rows:
-            card = cls.__new__(cls)
+            card = cls()
             card.__dict__.update(zip(cls.COLUMNS, row, strict=True))
             cards.append(card)
         return cards
