@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.conf import settings
-from django.db.models import F, Q, Window
+from django.db.models import Count, F, Q, Window
 from django.db.models.functions import RowNumber
 
 from forum.models import Conversation, Post, Reaction, Status
@@ -99,16 +99,20 @@ class PostCard:
         return self.id
 
     @classmethod
-    def read(cls, queryset):
-        """Cards for `queryset` (already filtered and ordered), in one query."""
+    def read(cls, queryset, *, extra=()):
+        """Cards for `queryset` (already filtered and ordered), in one query.
+
+        `extra` names further annotations of `queryset` to keep on the cards.
+        """
+        columns = cls.COLUMNS + tuple(extra)
         rows = queryset.annotate(
             author_name=F("author__display_name"),
             parent_author_name=F("parent__author__display_name"),
-        ).values_list(*cls.COLUMNS)
+        ).values_list(*columns)
         cards = []
         for row in rows:
             card = cls()
-            card.__dict__.update(zip(cls.COLUMNS, row, strict=True))
+            card.__dict__.update(zip(columns, row, strict=True))
             cards.append(card)
         return cards
 
@@ -219,18 +223,24 @@ def conversation_page(
             .annotate(
                 position=Window(
                     RowNumber(), partition_by=[F("root_id")], order_by=F("path").asc()
-                )
+                ),
+                # Counted before the cap: how many replies this viewer may see.
+                visible_replies=Window(Count("id"), partition_by=[F("root_id")]),
             )
             .filter(position__lte=limit)
-            .order_by("root_id", "path")
+            .order_by("root_id", "path"),
+            extra=["visible_replies"],
         )
     by_root = {root.pk: [] for root in roots}
     for reply in replies:
         by_root[reply.root_id].append(reply)
     shown = []
     for root in roots:
-        root.inline_replies = _without_empty_tombstones(by_root[root.pk], viewer)
-        root.hidden_reply_count = max(root.descendant_count - len(by_root[root.pk]), 0)
+        inline = by_root[root.pk]
+        root.inline_replies = _without_empty_tombstones(inline, viewer)
+        root.hidden_reply_count = (
+            inline[0].visible_replies - len(inline) if inline else 0
+        )
         if (
             root.is_tombstone
             and not root.inline_replies

@@ -144,3 +144,21 @@ def test_long_branches_offer_show_more_replies(client, member, settings):
     assert "inline 2" in html
     assert "inline 3" not in html
     assert Post.objects.get(pk=root.pk).descendant_count == 7
+
+
+def test_show_more_replies_counts_only_replies_the_viewer_can_see(
+    client, member, other_member, settings
+):
+    settings.FORUM_INLINE_REPLIES = 2
+    conversation = make_conversation()
+    root = actions.post_comment(conversation, author=member, body="big topic")
+    for n in range(5):
+        make_reply(root, member, body=f"seen {n}")
+    held = [make_reply(root, other_member, body=f"held {n}") for n in range(3)]
+    Post.objects.filter(pk__in=[p.pk for p in held]).update(status="held")
+    client.force_login(member)
+    html = client.get(f"/conversations/{conversation.pk}/").content.decode()
+    assert "Show 3 more replies" in html  # 5 visible, 2 inline; the held 3 aren't
+    client.force_login(other_member)  # the author of the held replies sees them
+    html = client.get(f"/conversations/{conversation.pk}/").content.decode()
+    assert "Show 6 more replies" in html
