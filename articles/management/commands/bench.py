@@ -131,6 +131,11 @@ class Command(BaseCommand):
             ]
             lines.append("Targets missed:\n" + "\n".join(misses) if misses else "")
             lines.append("All targets met." if not misses else "")
+            if not (connection.vendor == "postgresql" and settings.REDIS_URL):
+                lines.append(
+                    "The targets are for production's setup, PostgreSQL with Redis "
+                    "(where sessions cost no query): this run is only indicative."
+                )
             self.stdout.write("\n" + "\n".join(line for line in lines if line) + "\n")
             soaked = self.soak(port, endpoints, options["soak_seconds"], work)
         shutil.rmtree(work / "static")  # the log stays for reading
