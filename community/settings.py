@@ -165,8 +165,30 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(env("STATIC_ROOT", str(BASE_DIR / "var" / "static")))
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / "var" / "media")))
+# Uploads go through Django's storage API only. With MEDIA_S3_BUCKET set they live in
+# S3 or any S3-compatible store (MinIO, Ceph, R2...), shared by every app server; the
+# bucket stays private because members' pictures are served by a view that checks
+# who may see them. Without it, under MEDIA_ROOT (one server, or a shared volume).
+MEDIA_S3_BUCKET = env("MEDIA_S3_BUCKET", "")
+if MEDIA_S3_BUCKET:
+    MEDIA_STORAGE = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": MEDIA_S3_BUCKET,
+            "location": env("MEDIA_S3_PREFIX", "media"),
+            "endpoint_url": env("MEDIA_S3_ENDPOINT_URL", "") or None,
+            "region_name": env("MEDIA_S3_REGION", "") or None,
+            # Unset: boto3's own chain (instance role, AWS_* variables, config files).
+            "access_key": env("MEDIA_S3_ACCESS_KEY_ID", "") or None,
+            "secret_key": env("MEDIA_S3_SECRET_ACCESS_KEY", "") or None,
+            "default_acl": "private",
+            "file_overwrite": False,
+        },
+    }
+else:
+    MEDIA_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": MEDIA_STORAGE,
     "staticfiles": {
         # Hashed, compressed files need `collectstatic`, which production runs.
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
