@@ -88,6 +88,7 @@ class CardRenderer:
     # --- one card -------------------------------------------------------------
 
     def card(self, post, *, show_replies_link=False) -> SafeString:
+        """One post; `show_replies_link` (feed, questions) needs `visible_replies`."""
         classes = f"post depth-{post.display_depth}"
         if post.is_tombstone:
             classes += " post-tombstone"
@@ -189,7 +190,7 @@ class CardRenderer:
         if show_replies_link:
             out.append(
                 f'<a class="replies-link" href="{self.url("detail", post.pk)}">'
-                f"{_plural(post.reply_count, 'reply', 'replies')}</a>"
+                f"{_plural(post.visible_replies, 'reply', 'replies')}</a>"
             )
         link = '<a class="action-link" href="{}">{}</a>'
         if post.viewer_can_reply:

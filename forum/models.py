@@ -208,6 +208,11 @@ class Post(TimeStamped):
                 name="post_top_level_recent",
                 condition=Q(depth=0),
             ),
+            models.Index(
+                fields=["-created_at", "-id"],
+                name="post_questions_recent",
+                condition=Q(kind="question", depth=0),
+            ),
             models.Index(fields=["root", "path"], name="post_root_path"),
             models.Index(fields=["author", "-created_at"], name="post_author_recent"),
             models.Index(

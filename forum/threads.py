@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.conf import settings
-from django.db.models import Count, F, Q, Window
-from django.db.models.functions import RowNumber
+from django.db.models import Count, F, OuterRef, Q, Subquery, Window
+from django.db.models.functions import Coalesce, RowNumber
 
 from forum.models import Conversation, Post, Reaction, Status
 from forum.permissions import (
@@ -132,12 +132,14 @@ def _in_their_conversations(posts):
     return posts
 
 
-def _top_level(queryset, *, before, size):
+def _top_level(queryset, *, before, size, extra=()):
     queryset = queryset.filter(depth=0)
     cursor = decode_cursor(before)
     if cursor:
         queryset = queryset.filter(_older_than(cursor))
-    rows = PostCard.read(queryset.order_by("-created_at", "-id")[: size + 1])
+    rows = PostCard.read(
+        queryset.order_by("-created_at", "-id")[: size + 1], extra=extra
+    )
     next_cursor = None
     if len(rows) > size:
         rows = rows[:size]
@@ -180,8 +182,20 @@ def _decorate(posts, viewer, *, interactive=True):
 
 
 def _listing(queryset, viewer, *, before, conversation=None):
+    """Top-level posts, each with how many replies the viewer can see in its thread."""
+    visible_replies = (
+        Post.objects.visible_to(viewer)
+        .filter(root_id=OuterRef("pk"), depth__gt=0)
+        .order_by()
+        .values("root_id")
+        .annotate(count=Count("id"))
+        .values("count")
+    )
     roots, next_cursor = _top_level(
-        queryset, before=before, size=settings.FORUM_PAGE_SIZE
+        queryset.annotate(visible_replies=Coalesce(Subquery(visible_replies), 0)),
+        before=before,
+        size=settings.FORUM_PAGE_SIZE,
+        extra=["visible_replies"],
     )
     if conversation is None:
         _in_their_conversations(roots)

@@ -162,3 +162,17 @@ def test_show_more_replies_counts_only_replies_the_viewer_can_see(
     client.force_login(other_member)  # the author of the held replies sees them
     html = client.get(f"/conversations/{conversation.pk}/").content.decode()
     assert "Show 6 more replies" in html
+
+
+def test_the_feed_counts_every_reply_in_a_thread_the_viewer_can_see(
+    client, member, other_member
+):
+    root = make_update(member, body="a thread")
+    first = make_reply(root, other_member)
+    make_reply(first, member)  # nested replies count too
+    held = make_reply(root, other_member, body="waiting")
+    Post.objects.filter(pk=held.pk).update(status="held")
+    client.force_login(member)
+    assert "2 replies" in client.get("/community/").content.decode()
+    client.force_login(other_member)  # the held reply's author sees it counted
+    assert "3 replies" in client.get("/community/").content.decode()
