@@ -144,7 +144,7 @@ def seed(scale: Scale = Scale(), *, seed: int = 2026, log=print) -> Community:
 def _staff():
     people = []
     for name, role in [
-        ("BenchEditor", Role.EDITOR),
+        ("Bench Editor", Role.EDITOR),
         ("Bench Reviewer", Role.MEDICAL_REVIEWER),
     ]:
         user = User.objects.create_user(

@@ -4,7 +4,7 @@
 
 `make bench` sets DATABASE_URL (var/bench.sqlite3 unless given), creates the
 database, migrates and runs this. Timings are printed, never asserted (machines are
-noisy); tests pin query counts. See /work/shared/docs/performance.md §9.
+noisy); tests pin query counts. The README's "Measuring" section explains the figures.
 """
 
 import os
