@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 
 from conftest import sign_in_through_the_form
 from forum import actions
-from forum.models import TEXT_OR_PICTURE_MESSAGE, Post, Reaction
+from forum.models import TEXT_OR_PICTURE_MESSAGE, Conversation, Post, Reaction
 
 pytestmark = [
     pytest.mark.browser,
@@ -287,3 +287,30 @@ def test_visitor_question_waits_for_a_moderator_then_members_see_it(
     finally:
         reader.context.close()
         reviewer.context.close()
+
+
+def test_a_member_reads_the_whole_conversation_and_prints_it_with_the_988_banner(
+    page, member, other_member, sign_in
+):
+    conversation = Conversation.objects.create(title="Sleep in early recovery")
+    first = actions.post_comment(conversation, author=other_member, body="First post")
+    reply = actions.reply_to_post(first, author=member, body="A reply to it")
+    second = actions.post_comment(conversation, author=member, body="Second post")
+    sign_in(member)
+    page.goto(f"/conversations/{conversation.pk}/")
+
+    page.get_by_role("link", name="The whole conversation on one page").click()
+    page.wait_for_url(f"**/conversations/{conversation.pk}/print/")
+    cards = page.locator("#post-list article")
+    expect(cards).to_have_count(3)
+    ids = [card.get_attribute("id") for card in cards.all()]
+    assert ids == [f"post-{first.pk}", f"post-{reply.pk}", f"post-{second.pk}"]
+    expect(page.locator("#post-list").get_by_role("button")).to_have_count(0)
+    expect(page.locator("#post-list").get_by_role("link", name="Reply")).to_have_count(
+        0
+    )
+
+    page.emulate_media(media="print")
+    expect(page.get_by_role("navigation", name="Main")).to_be_hidden()
+    expect(page.get_by_text("988 Suicide & Crisis Lifeline").first).to_be_visible()
+    expect(post_card(page, reply.pk)).to_be_visible()
