@@ -16,11 +16,11 @@ class RedisCacheClient(DjangoClient):
         self._clients = {}
 
     def get_client(self, key=None, *, write=False):
-        pool = self._get_connection_pool(write)
-        client = self._clients.get(id(pool))
-        if client is None:
-            client = self._clients[id(pool)] = self._client(connection_pool=pool)
-        return client
+        index = self._get_connection_pool_index(write)
+        if index not in self._clients:
+            pool = self._get_connection_pool(write)
+            self._clients[index] = self._client(connection_pool=pool)
+        return self._clients[index]
 
 
 class RedisCache(DjangoRedisCache):

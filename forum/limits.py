@@ -60,13 +60,18 @@ def reset_rate_limits(member_ids, actions) -> None:
     synthetic members would otherwise carry one run's posts into the next)."""
     cache.delete_many(
         [
-            _counter_key(f"member:{pk}", action)
+            _counter_key(_member_subject(pk), action)
             for pk in member_ids
             for action in actions
         ]
     )
 
 
+def _member_subject(member_id) -> str:
+    return f"member:{member_id}"
+
+
 def _counter_key(who, action: str) -> str:
-    subject = who if isinstance(who, str) else f"member:{who.pk}"
+    """`who` is a member, or a visitor key (a string)."""
+    subject = who if isinstance(who, str) else _member_subject(who.pk)
     return f"ratelimit:{action}:{subject}"

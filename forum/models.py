@@ -236,9 +236,6 @@ class Post(TimeStamped):
     def is_tombstone(self):
         return self.status in TOMBSTONES
 
-    def reaction_count(self, kind):
-        return getattr(self, Reaction.Kind(kind).counter_field)
-
 
 class Revision(models.Model):
     """The text and picture a post had before an edit. Every edit keeps one."""

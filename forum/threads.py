@@ -7,7 +7,7 @@ never queries.
 """
 
 import base64
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 
 from django.conf import settings
@@ -45,7 +45,6 @@ def decode_cursor(cursor: str | None):
 class Page:
     posts: list
     next_cursor: str | None = None
-    extra: dict = field(default_factory=dict)
 
 
 def _older_than(cursor):
