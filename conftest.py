@@ -196,12 +196,32 @@ def browser():
 
 
 @pytest.fixture
-def page(browser, live_server):
-    context = browser.new_context(base_url=live_server.url)
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    yield page
-    context.close()
+def open_page_as(browser, live_server):
+    """Open a page in its own browser context (one person, one set of cookies),
+    signed in through the real form as `user`, or signed out."""
+    contexts = []
+
+    def open_page(user=None):
+        context = browser.new_context(base_url=live_server.url)
+        contexts.append(context)
+        page = context.new_page()
+        page.set_default_timeout(10_000)
+        if user is not None:
+            sign_in_through_the_form(page, user)
+        return page
+
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def page(open_page_as):
+    return open_page_as()
+
+
+def post_card(page, post_pk):
+    return page.locator(f"article#post-{post_pk}")
 
 
 def sign_in_through_the_form(page, user, password=TEST_PASSWORD):

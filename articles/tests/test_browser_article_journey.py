@@ -18,7 +18,6 @@ pytestmark = [
     pytest.mark.django_db(transaction=True),
 ]
 
-PASSWORD = "a-long-test-password"
 SIGN_OFF_REFUSAL = re.compile(r"needs a medical reviewer's sign-off")
 ON_ARTICLE_POST = re.compile(r"/articles/[\w-]+/#post-(\d+)$")
 
@@ -38,20 +37,6 @@ BODY = "\n\n".join(
 )
 REFERENCE_TEXT = "Sleep and recovery. Example Journal, 2025. Accessed 2026."
 REFERENCE_URL = "https://example.org/sleep-and-recovery"
-
-
-def open_page_as(browser, live_server, user=None):
-    """A page in its own browser context: one person, one set of cookies."""
-    context = browser.new_context(base_url=live_server.url)
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    if user is not None:
-        page.goto("/accounts/login/")
-        page.get_by_label("Email").fill(user.email)
-        page.get_by_label("Password").fill(PASSWORD)
-        page.get_by_role("button", name="Sign In").click()
-        page.wait_for_url(lambda url: "/accounts/login/" not in url)
-    return page
 
 
 def assert_unpublished(article):
@@ -89,7 +74,7 @@ def editorial_drafts(page):
 
 
 def test_editor_drafts_in_the_admin_and_only_a_medical_sign_off_publishes_it(
-    page, browser, live_server, editor, medical_reviewer, sign_in
+    page, open_page_as, editor, medical_reviewer, sign_in
 ):
     editor.is_staff = True
     editor.save()
@@ -159,93 +144,88 @@ def test_editor_drafts_in_the_admin_and_only_a_medical_sign_off_publishes_it(
     assert article.status == Article.Status.IN_REVIEW
     assert not MedicalReview.objects.exists()
 
-    visitor = open_page_as(browser, live_server)
-    reviewer = open_page_as(browser, live_server, medical_reviewer)
-    try:
-        response = visitor.goto(f"/articles/{SLUG}/")
-        assert response.status == 404
-        expect(visitor.get_by_role("heading", name=TITLE)).to_have_count(0)
+    visitor = open_page_as()
+    reviewer = open_page_as(medical_reviewer)
+    response = visitor.goto(f"/articles/{SLUG}/")
+    assert response.status == 404
+    expect(visitor.get_by_role("heading", name=TITLE)).to_have_count(0)
 
-        reviewer.goto("/editorial/")
-        item = (
-            reviewer.get_by_role("region", name="Waiting for medical review")
-            .locator(".editorial-item")
-            .filter(has_text=TITLE)
-        )
-        expect(item).to_have_count(1)
-        notes = "Doses and advice match current guidance."
-        item.get_by_label("Sign-off notes (optional)").fill(notes)
-        with reviewer.expect_navigation(url="**/editorial/"):
-            item.get_by_role("button", name="Approve and sign off").click()
-        expect(reviewer.locator("ul.messages li.message-success")).to_have_text(
-            "Signed off. The article is published with your name and today's "
-            "review date."
-        )
+    reviewer.goto("/editorial/")
+    item = (
+        reviewer.get_by_role("region", name="Waiting for medical review")
+        .locator(".editorial-item")
+        .filter(has_text=TITLE)
+    )
+    expect(item).to_have_count(1)
+    notes = "Doses and advice match current guidance."
+    item.get_by_label("Sign-off notes (optional)").fill(notes)
+    with reviewer.expect_navigation(url="**/editorial/"):
+        item.get_by_role("button", name="Approve and sign off").click()
+    expect(reviewer.locator("ul.messages li.message-success")).to_have_text(
+        "Signed off. The article is published with your name and today's review date."
+    )
+    expect(
+        reviewer.get_by_role("region", name="Waiting for medical review")
+    ).to_contain_text("Nothing is waiting for review.")
+
+    article.refresh_from_db()
+    assert article.status == "published"
+    assert article.medical_reviewer == medical_reviewer
+    assert article.last_reviewed_on == timezone.localdate()
+    assert article.first_published_at is not None
+    review = MedicalReview.objects.get(article=article)
+    assert (review.reviewer, review.decision, review.notes) == (
+        medical_reviewer,
+        MedicalReview.Decision.APPROVED,
+        notes,
+    )
+    assert review.checksum == article.content_checksum()
+
+    # Signed out, a reader now gets the article.
+    response = visitor.goto(f"/articles/{SLUG}/")
+    assert response.status == 200
+    expect(visitor.get_by_role("heading", name=TITLE, level=1)).to_be_visible()
+    expect(visitor.locator(".preview-bar")).to_have_count(0)
+    byline = visitor.locator("p.byline")
+    expect(byline).to_have_text("Medically reviewed by Avery Chen, PharmD")
+    expect(
+        byline.get_by_role("link", name="Avery Chen, PharmD", exact=True)
+    ).to_have_attribute("href", f"/reviewers/{medical_reviewer.pk}/")
+
+    takeaways = visitor.get_by_role("region", name="Key Takeaways")
+    expect(
+        takeaways.get_by_role("heading", name="Key Takeaways", exact=True)
+    ).to_be_visible()
+    for point in TAKEAWAYS[:3]:
+        expect(takeaways.get_by_text(point, exact=True)).to_be_visible()
+    hidden_points = [
+        takeaways.get_by_text(point, exact=True) for point in TAKEAWAYS[3:]
+    ]
+    summary_text = takeaways.get_by_text(FULL_SUMMARY)
+    for hidden in [*hidden_points, summary_text]:
+        expect(hidden).to_have_count(1)
+        expect(hidden).to_be_hidden()
+    details = takeaways.locator("details.full-summary")
+    expect(details).not_to_have_attribute("open", re.compile(".*"))
+    takeaways.get_by_text("View full summary", exact=True).click()
+    expect(details).to_have_attribute("open", "")
+    for shown in [*hidden_points, summary_text]:
+        expect(shown).to_be_visible()
+
+    contents = visitor.get_by_role("navigation", name="On this page")
+    expect(contents.get_by_role("link")).to_have_text(HEADINGS)
+    for heading in HEADINGS:
         expect(
-            reviewer.get_by_role("region", name="Waiting for medical review")
-        ).to_contain_text("Nothing is waiting for review.")
-
-        article.refresh_from_db()
-        assert article.status == "published"
-        assert article.medical_reviewer == medical_reviewer
-        assert article.last_reviewed_on == timezone.localdate()
-        assert article.first_published_at is not None
-        review = MedicalReview.objects.get(article=article)
-        assert (review.reviewer, review.decision, review.notes) == (
-            medical_reviewer,
-            MedicalReview.Decision.APPROVED,
-            notes,
-        )
-        assert review.checksum == article.content_checksum()
-
-        # Signed out, a reader now gets the article.
-        response = visitor.goto(f"/articles/{SLUG}/")
-        assert response.status == 200
-        expect(visitor.get_by_role("heading", name=TITLE, level=1)).to_be_visible()
-        expect(visitor.locator(".preview-bar")).to_have_count(0)
-        byline = visitor.locator("p.byline")
-        expect(byline).to_have_text("Medically reviewed by Avery Chen, PharmD")
-        expect(
-            byline.get_by_role("link", name="Avery Chen, PharmD", exact=True)
-        ).to_have_attribute("href", f"/reviewers/{medical_reviewer.pk}/")
-
-        takeaways = visitor.get_by_role("region", name="Key Takeaways")
-        expect(
-            takeaways.get_by_role("heading", name="Key Takeaways", exact=True)
+            visitor.locator(".article-body").get_by_role(
+                "heading", name=heading, level=2
+            )
         ).to_be_visible()
-        for point in TAKEAWAYS[:3]:
-            expect(takeaways.get_by_text(point, exact=True)).to_be_visible()
-        hidden_points = [
-            takeaways.get_by_text(point, exact=True) for point in TAKEAWAYS[3:]
-        ]
-        summary_text = takeaways.get_by_text(FULL_SUMMARY)
-        for hidden in [*hidden_points, summary_text]:
-            expect(hidden).to_have_count(1)
-            expect(hidden).to_be_hidden()
-        details = takeaways.locator("details.full-summary")
-        expect(details).not_to_have_attribute("open", re.compile(".*"))
-        takeaways.get_by_text("View full summary", exact=True).click()
-        expect(details).to_have_attribute("open", "")
-        for shown in [*hidden_points, summary_text]:
-            expect(shown).to_be_visible()
-
-        contents = visitor.get_by_role("navigation", name="On this page")
-        expect(contents.get_by_role("link")).to_have_text(HEADINGS)
-        for heading in HEADINGS:
-            expect(
-                visitor.locator(".article-body").get_by_role(
-                    "heading", name=heading, level=2
-                )
-            ).to_be_visible()
-        references = visitor.get_by_role("region", name="References")
-        expect(references.get_by_role("listitem")).to_have_count(1)
-        expect(references).to_contain_text(REFERENCE_TEXT)
-        expect(references.get_by_role("link", name=REFERENCE_URL)).to_have_attribute(
-            "href", REFERENCE_URL
-        )
-    finally:
-        visitor.context.close()
-        reviewer.context.close()
+    references = visitor.get_by_role("region", name="References")
+    expect(references.get_by_role("listitem")).to_have_count(1)
+    expect(references).to_contain_text(REFERENCE_TEXT)
+    expect(references.get_by_role("link", name=REFERENCE_URL)).to_have_attribute(
+        "href", REFERENCE_URL
+    )
 
 
 def test_visitor_votes_once_and_sees_the_results_after_reloading(
@@ -320,7 +300,14 @@ def test_visitor_votes_once_and_sees_the_results_after_reloading(
 
 
 def test_member_comments_and_another_member_replies_in_a_thread(
-    page, browser, live_server, editor, medical_reviewer, member, other_member, sign_in
+    page,
+    open_page_as,
+    live_server,
+    editor,
+    medical_reviewer,
+    member,
+    other_member,
+    sign_in,
 ):
     article = make_published(editor, medical_reviewer, title="Telling your boss")
     comment_text = "I told my manager in week two; it went better than I feared."
@@ -349,42 +336,39 @@ def test_member_comments_and_another_member_replies_in_a_thread(
     expect(card.locator(".post-body")).to_have_text(comment_text)
     expect(card.locator(".post-author")).to_have_text("Wren")
 
-    other = open_page_as(browser, live_server, other_member)
-    try:
-        other.goto(f"/articles/{article.slug}/")
-        other_card = other.locator(f"article#post-{comment_pk}")
-        expect(other_card.locator(".post-body")).to_have_text(comment_text)
-        other_card.get_by_role("link", name="Reply", exact=True).click()
-        other.wait_for_url(f"**/posts/{comment_pk}/reply/")
-        expect(other.locator("blockquote.quoted")).to_contain_text(comment_text)
-        other.get_by_label("Your reply", exact=True).fill(reply_text)
-        other.get_by_role("button", name="Post reply").click()
-        other.wait_for_url(re.compile(rf"/posts/{comment_pk}/#post-\d+$"))
+    other = open_page_as(other_member)
+    other.goto(f"/articles/{article.slug}/")
+    other_card = other.locator(f"article#post-{comment_pk}")
+    expect(other_card.locator(".post-body")).to_have_text(comment_text)
+    other_card.get_by_role("link", name="Reply", exact=True).click()
+    other.wait_for_url(f"**/posts/{comment_pk}/reply/")
+    expect(other.locator("blockquote.quoted")).to_contain_text(comment_text)
+    other.get_by_label("Your reply", exact=True).fill(reply_text)
+    other.get_by_role("button", name="Post reply").click()
+    other.wait_for_url(re.compile(rf"/posts/{comment_pk}/#post-\d+$"))
 
-        reply = Post.objects.get(body=reply_text)
-        assert reply.parent_id == comment_pk
-        assert reply.author == other_member
-        assert reply.depth == 1
-        assert reply.conversation_id == article.conversation_id
+    reply = Post.objects.get(body=reply_text)
+    assert reply.parent_id == comment_pk
+    assert reply.author == other_member
+    assert reply.depth == 1
+    assert reply.conversation_id == article.conversation_id
 
-        for viewer in [other, page]:
-            viewer.goto(f"/articles/{article.slug}/")
-            thread_root = viewer.locator(".thread-root").filter(
-                has=viewer.locator(f"article#post-{comment_pk}")
-            )
-            expect(thread_root).to_have_count(1)
-            # The comment's card comes first, then its replies container.
-            expect(thread_root.locator(":scope > article")).to_have_attribute(
-                "id", f"post-{comment_pk}"
-            )
-            nested = thread_root.locator(
-                f"article#post-{comment_pk} + .replies > article#post-{reply.pk}"
-            )
-            expect(nested).to_have_count(1)
-            expect(nested.locator(".post-body")).to_have_text(reply_text)
-            expect(nested.locator(".post-author")).to_have_text("Marlow")
-            expect(nested).to_have_class(re.compile(r"\bdepth-1\b"))
-            # The reply isn't also listed as a top-level post.
-            expect(viewer.locator("#post-list > .thread-root")).to_have_count(1)
-    finally:
-        other.context.close()
+    for viewer in [other, page]:
+        viewer.goto(f"/articles/{article.slug}/")
+        thread_root = viewer.locator(".thread-root").filter(
+            has=viewer.locator(f"article#post-{comment_pk}")
+        )
+        expect(thread_root).to_have_count(1)
+        # The comment's card comes first, then its replies container.
+        expect(thread_root.locator(":scope > article")).to_have_attribute(
+            "id", f"post-{comment_pk}"
+        )
+        nested = thread_root.locator(
+            f"article#post-{comment_pk} + .replies > article#post-{reply.pk}"
+        )
+        expect(nested).to_have_count(1)
+        expect(nested.locator(".post-body")).to_have_text(reply_text)
+        expect(nested.locator(".post-author")).to_have_text("Marlow")
+        expect(nested).to_have_class(re.compile(r"\bdepth-1\b"))
+        # The reply isn't also listed as a top-level post.
+        expect(viewer.locator("#post-list > .thread-root")).to_have_count(1)

@@ -8,7 +8,7 @@ from django.conf import settings
 from PIL import Image
 from playwright.sync_api import expect
 
-from conftest import sign_in_through_the_form
+from conftest import post_card
 from forum import actions
 from forum.models import TEXT_OR_PICTURE_MESSAGE, Conversation, Post, Reaction
 
@@ -17,22 +17,7 @@ pytestmark = [
     pytest.mark.django_db(transaction=True),
 ]
 
-PASSWORD = "a-long-test-password"
 THREAD_POST = re.compile(r"/posts/(\d+)/(#post-(\d+))?$")
-
-
-def open_page_as(browser, live_server, user=None):
-    """A page in its own browser context: one person, one set of cookies."""
-    context = browser.new_context(base_url=live_server.url)
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    if user is not None:
-        sign_in_through_the_form(page, user, PASSWORD)
-    return page
-
-
-def post_card(page, post_pk):
-    return page.locator(f"article#post-{post_pk}")
 
 
 def reply_through_the_ui(page, parent_pk, body):
@@ -71,7 +56,7 @@ def test_update_of_only_invisible_characters_is_refused_and_the_draft_kept(
 
 
 def test_picture_without_text_is_posted_and_shown_through_the_members_only_url(
-    page, browser, live_server, member, sign_in, tmp_path
+    page, open_page_as, member, sign_in, tmp_path
 ):
     picture = tmp_path / "sunrise.jpg"
     # Wider than a thumbnail, so the thumbnail and the full picture differ in size.
@@ -103,58 +88,50 @@ def test_picture_without_text_is_posted_and_shown_through_the_members_only_url(
     for body in post_card(page, post.pk).locator(".post-body").all():
         assert body.inner_text().strip() == ""
 
-    visitor = open_page_as(browser, live_server)
-    try:
-        response = visitor.request.get(thumbnail_url, max_redirects=0)
-        assert response.status == 302
-        assert "/accounts/login/" in response.headers["location"]
-    finally:
-        visitor.context.close()
+    visitor = open_page_as()
+    response = visitor.request.get(thumbnail_url, max_redirects=0)
+    assert response.status == 302
+    assert "/accounts/login/" in response.headers["location"]
 
 
 def test_replies_five_levels_deep_all_show_and_deep_ones_say_whom_they_answer(
-    page, browser, live_server, member, other_member, sign_in
+    page, open_page_as, member, other_member, sign_in
 ):
     sign_in(member)
-    other = open_page_as(browser, live_server, other_member)
-    try:
-        page.goto("/community/")
-        page.get_by_label("Your update").fill("Ninety days today.")
-        page.get_by_role("button", name="Post update").click()
-        page.wait_for_url(THREAD_POST)
-        root_pk = int(THREAD_POST.search(page.url).group(1))
+    other = open_page_as(other_member)
+    page.goto("/community/")
+    page.get_by_label("Your update").fill("Ninety days today.")
+    page.get_by_role("button", name="Post update").click()
+    page.wait_for_url(THREAD_POST)
+    root_pk = int(THREAD_POST.search(page.url).group(1))
 
-        # Marlow and Wren take turns, so each reply answers the other person.
-        writers = [other, page, other, page, other]
-        names = ["Marlow", "Wren", "Marlow", "Wren", "Marlow"]
-        chain = [root_pk]
-        for depth, writer in enumerate(writers, start=1):
-            writer.goto(f"/posts/{root_pk}/")
-            chain.append(
-                reply_through_the_ui(writer, chain[-1], f"Reply at depth {depth}")
-            )
+    # Marlow and Wren take turns, so each reply answers the other person.
+    writers = [other, page, other, page, other]
+    names = ["Marlow", "Wren", "Marlow", "Wren", "Marlow"]
+    chain = [root_pk]
+    for depth, writer in enumerate(writers, start=1):
+        writer.goto(f"/posts/{root_pk}/")
+        chain.append(reply_through_the_ui(writer, chain[-1], f"Reply at depth {depth}"))
 
-        replies = {p.pk: p for p in Post.objects.filter(pk__in=chain[1:])}
-        for depth, pk in enumerate(chain[1:], start=1):
-            assert replies[pk].depth == depth
-            assert replies[pk].parent_id == chain[depth - 1]
-            assert replies[pk].author.display_name == names[depth - 1]
+    replies = {p.pk: p for p in Post.objects.filter(pk__in=chain[1:])}
+    for depth, pk in enumerate(chain[1:], start=1):
+        assert replies[pk].depth == depth
+        assert replies[pk].parent_id == chain[depth - 1]
+        assert replies[pk].author.display_name == names[depth - 1]
 
-        page.goto(f"/posts/{root_pk}/")
-        for depth, pk in enumerate(chain[1:], start=1):
-            card = post_card(page, pk)
-            expect(card).to_be_visible()
-            expect(card.locator(".post-body")).to_have_text(f"Reply at depth {depth}")
-            expect(card.locator(".post-author")).to_have_text(names[depth - 1])
-            replying_to = card.locator(".replying-to")
-            if depth > settings.FORUM_DISPLAY_DEPTH:
-                answered = names[depth - 2]
-                expect(replying_to).to_have_text(f"replying to {answered}")
-            else:
-                expect(replying_to).to_have_count(0)
-        assert settings.FORUM_DISPLAY_DEPTH == 3  # depths 4 and 5 were checked
-    finally:
-        other.context.close()
+    page.goto(f"/posts/{root_pk}/")
+    for depth, pk in enumerate(chain[1:], start=1):
+        card = post_card(page, pk)
+        expect(card).to_be_visible()
+        expect(card.locator(".post-body")).to_have_text(f"Reply at depth {depth}")
+        expect(card.locator(".post-author")).to_have_text(names[depth - 1])
+        replying_to = card.locator(".replying-to")
+        if depth > settings.FORUM_DISPLAY_DEPTH:
+            answered = names[depth - 2]
+            expect(replying_to).to_have_text(f"replying to {answered}")
+        else:
+            expect(replying_to).to_have_count(0)
+    assert settings.FORUM_DISPLAY_DEPTH == 3  # depths 4 and 5 were checked
 
 
 def test_hug_turns_on_and_off_with_its_count_and_pressed_state(
@@ -192,7 +169,7 @@ def test_hug_turns_on_and_off_with_its_count_and_pressed_state(
 
 
 def test_author_edits_then_deletes_and_the_reply_below_stays(
-    page, browser, live_server, member, other_member, sign_in
+    page, open_page_as, member, other_member, sign_in
 ):
     post = actions.post_update(author=member, body="Frist week done.")
     sign_in(member)
@@ -212,40 +189,35 @@ def test_author_edits_then_deletes_and_the_reply_below_stays(
     assert post.body == "First week done."
     assert post.revisions.get().body == "Frist week done."
 
-    other = open_page_as(browser, live_server, other_member)
-    try:
-        other.goto(f"/posts/{post.pk}/")
-        expect(post_card(other, post.pk).locator(".post-edited")).to_be_visible()
-        reply_pk = reply_through_the_ui(other, post.pk, "Proud of you.")
+    other = open_page_as(other_member)
+    other.goto(f"/posts/{post.pk}/")
+    expect(post_card(other, post.pk).locator(".post-edited")).to_be_visible()
+    reply_pk = reply_through_the_ui(other, post.pk, "Proud of you.")
 
-        page.goto(f"/posts/{post.pk}/")
-        card.locator("details.delete-confirm summary").get_by_text("Delete").click()
-        card.get_by_role("button", name="Delete post").click()
-        page.wait_for_url(f"**/posts/{post.pk}/")
-        expect(
-            page.get_by_text("Your post is deleted. Replies to it stay in place.")
-        ).to_be_visible()
+    page.goto(f"/posts/{post.pk}/")
+    card.locator("details.delete-confirm summary").get_by_text("Delete").click()
+    card.get_by_role("button", name="Delete post").click()
+    page.wait_for_url(f"**/posts/{post.pk}/")
+    expect(
+        page.get_by_text("Your post is deleted. Replies to it stay in place.")
+    ).to_be_visible()
 
-        post.refresh_from_db()
-        assert post.status == "withdrawn"
-        for viewer in [page, other]:
-            viewer.goto(f"/posts/{post.pk}/")
-            tombstone = post_card(viewer, post.pk)
-            expect(tombstone).to_have_class(re.compile(r"\bpost-tombstone\b"))
-            expect(tombstone.locator(".tombstone")).to_contain_text(
-                "Removed by its author"
-            )
-            expect(viewer.get_by_text("First week done.")).to_have_count(0)
-            expect(tombstone.get_by_role("button")).to_have_count(0)
-            reply = post_card(viewer, reply_pk)
-            expect(reply.locator(".post-body")).to_have_text("Proud of you.")
-            expect(reply.locator(".post-author")).to_have_text("Marlow")
-    finally:
-        other.context.close()
+    post.refresh_from_db()
+    assert post.status == "withdrawn"
+    for viewer in [page, other]:
+        viewer.goto(f"/posts/{post.pk}/")
+        tombstone = post_card(viewer, post.pk)
+        expect(tombstone).to_have_class(re.compile(r"\bpost-tombstone\b"))
+        expect(tombstone.locator(".tombstone")).to_contain_text("Removed by its author")
+        expect(viewer.get_by_text("First week done.")).to_have_count(0)
+        expect(tombstone.get_by_role("button")).to_have_count(0)
+        reply = post_card(viewer, reply_pk)
+        expect(reply.locator(".post-body")).to_have_text("Proud of you.")
+        expect(reply.locator(".post-author")).to_have_text("Marlow")
 
 
 def test_visitor_question_waits_for_a_moderator_then_members_see_it(
-    page, browser, live_server, member, moderator
+    page, open_page_as, member, moderator
 ):
     question = "Does the tiredness in the first weeks pass?"
     page.goto("/questions/ask/")
@@ -258,35 +230,31 @@ def test_visitor_question_waits_for_a_moderator_then_members_see_it(
     held = Post.objects.get()
     assert (held.status, held.author, held.kind) == ("held", None, "question")
 
-    reader = open_page_as(browser, live_server, member)
-    reviewer = open_page_as(browser, live_server, moderator)
-    try:
-        reader.goto("/questions/")
-        expect(reader.get_by_text(question)).to_have_count(0)
-        expect(reader.get_by_text("No questions yet.")).to_be_visible()
+    reader = open_page_as(member)
+    reviewer = open_page_as(moderator)
+    reader.goto("/questions/")
+    expect(reader.get_by_text(question)).to_have_count(0)
+    expect(reader.get_by_text("No questions yet.")).to_be_visible()
 
-        reviewer.goto("/moderation/")
-        item = reviewer.locator("section.queue-item").filter(has_text=question)
-        expect(item).to_have_count(1)
-        expect(item.locator(".held-title")).to_contain_text(
-            f"Question from A {settings.SITE_NAME} Visitor"
-        )
-        item.get_by_role("button", name="Approve", exact=True).click()
-        reviewer.wait_for_url("**/moderation/")
-        expect(reviewer.get_by_text("Approved: visible to members.")).to_be_visible()
-        expect(reviewer.get_by_text("The queue is empty. Thank you!")).to_be_visible()
+    reviewer.goto("/moderation/")
+    item = reviewer.locator("section.queue-item").filter(has_text=question)
+    expect(item).to_have_count(1)
+    expect(item.locator(".held-title")).to_contain_text(
+        f"Question from A {settings.SITE_NAME} Visitor"
+    )
+    item.get_by_role("button", name="Approve", exact=True).click()
+    reviewer.wait_for_url("**/moderation/")
+    expect(reviewer.get_by_text("Approved: visible to members.")).to_be_visible()
+    expect(reviewer.get_by_text("The queue is empty. Thank you!")).to_be_visible()
 
-        reader.goto("/questions/")
-        card = post_card(reader, held.pk)
-        expect(card.locator(".post-body")).to_have_text(question)
-        expect(card.locator(".post-author")).to_have_text("A Steady Ground Visitor")
-        assert settings.SITE_NAME == "Steady Ground"
-        expect(card.locator(".post-kind")).to_have_text("Question")
-        held.refresh_from_db()
-        assert held.status == "published"
-    finally:
-        reader.context.close()
-        reviewer.context.close()
+    reader.goto("/questions/")
+    card = post_card(reader, held.pk)
+    expect(card.locator(".post-body")).to_have_text(question)
+    expect(card.locator(".post-author")).to_have_text("A Steady Ground Visitor")
+    assert settings.SITE_NAME == "Steady Ground"
+    expect(card.locator(".post-kind")).to_have_text("Question")
+    held.refresh_from_db()
+    assert held.status == "published"
 
 
 def test_a_member_reads_the_whole_conversation_and_prints_it_with_the_988_banner(
