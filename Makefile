@@ -11,10 +11,13 @@ export DEBUG ?= 1
 
 .PHONY: run test lint venv deps dev-deps migrate seed clean bench
 
+# Links in email point where this server answers (SITE_URL in production).
+run: export SITE_URL ?= http://$(HOST):$(PORT)
 run: deps migrate seed
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-test: dev-deps
+# var/ holds the embedded SQLite database: makemigrations --check opens it.
+test: dev-deps | var
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python manage.py makemigrations --check --dry-run
@@ -39,8 +42,10 @@ $(BIN)/.dev-deps: requirements.txt requirements-dev.txt | $(BIN)/python
 	$(BIN)/pip install --quiet -r requirements-dev.txt
 	@touch $@ $(BIN)/.deps
 
-migrate: deps
+var:
 	@mkdir -p var
+
+migrate: deps | var
 	$(BIN)/python manage.py migrate --no-input
 
 seed: deps

@@ -1,6 +1,8 @@
 from allauth.account.adapter import DefaultAccountAdapter
+from django.urls import reverse
 
 from community.actions import start_membership
+from community.emails import email_context
 from community.tasks import send_email_message
 
 
@@ -14,9 +16,25 @@ class AccountAdapter(DefaultAccountAdapter):
             start_membership(user)
         return user
 
+    def get_signup_redirect_url(self, request):
+        # A member who has just confirmed their address is new here, not back.
+        return reverse("community:welcome")
+
+    def get_email_verification_redirect_url(self, email_address):
+        if self.request.user.is_authenticated:
+            return reverse("community:welcome")
+        # Confirmed in another browser: sign in first, then the welcome.
+        return f"{reverse('account_login')}?next={reverse('community:welcome')}"
+
     def send_mail(self, template_prefix, email, context):
-        """Queue allauth's email (confirmation, password reset) for the worker."""
-        message = self.render_mail(template_prefix, email, context)
+        """Queue allauth's email (confirmation, password reset) for the worker.
+
+        The context is allauth's own (the request, the address, the site) plus ours,
+        so every template can name the community; only the sending is different.
+        """
+        message = self.render_mail(
+            template_prefix, email, {**email_context(), "email": email, **context}
+        )
         html = next(
             (
                 content

@@ -1,6 +1,9 @@
 """Demo people for `manage.py seed_demo`. Known passwords: development only."""
 
+from datetime import timedelta
+
 from allauth.account.models import EmailAddress
+from django.utils import timezone
 
 from community.actions import start_membership
 from community.models import Profile, User
@@ -29,7 +32,13 @@ def person(email) -> User:
     return User.objects.get(email=email)
 
 
+# Demo members have been here a while, so the tour behaves as the community would:
+# their reports count (reporters must be older than FORUM_REPORTER_MIN_AGE_HOURS).
+DEMO_MEMBERSHIP_AGE = timedelta(days=90)
+
+
 def seed(stdout):
+    joined = timezone.now() - DEMO_MEMBERSHIP_AGE
     for email, name, role, credentials, bio in DEMO_PEOPLE:
         user = User.objects.filter(email=email).first()
         if user is None:
@@ -41,6 +50,9 @@ def seed(stdout):
             EmailAddress.objects.update_or_create(
                 user=user, email=email, defaults={"verified": True, "primary": True}
             )
+        User.objects.filter(pk=user.pk, date_joined__gt=joined).update(
+            date_joined=joined
+        )
         assign_role(user, role)
         Profile.objects.filter(user=user).update(credentials=credentials, bio=bio)
     stdout.write("Demo accounts (one password for all):")

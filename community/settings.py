@@ -77,7 +77,12 @@ ALLOWED_HOSTS = env_list(
 )
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
 SITE_NAME = env("SITE_NAME", "Steady Ground")
-SITE_URL = env("SITE_URL", "http://127.0.0.1:8000")  # for links in email
+# The address the site is served on, for links in email sent by the task worker.
+# `make run` sets it to the host and port it serves on.
+SITE_URL = env("SITE_URL", "http://127.0.0.1:8000")
+# How emails name the community; set a neutral name if SITE_NAME says too much
+# for an inbox that others may see.
+SITE_EMAIL_NAME = env("SITE_EMAIL_NAME", SITE_NAME)
 
 INSTALLED_APPS = [
     "community",
@@ -110,6 +115,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "community.middleware.suspended_members_are_signed_out",
+    "community.middleware.method_not_allowed_is_a_page",
 ]
 
 ROOT_URLCONF = "community.urls"

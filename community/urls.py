@@ -9,6 +9,7 @@ community_patterns = [
     # Unnamed on purpose: not a page, so the tests that walk every named page
     # (crisis banner, headers) leave it out. Load balancers call the path.
     path("healthz/", views.healthz),
+    path("welcome/", views.welcome, name="welcome"),
     path("help/", views.help_page, name="help"),
     path("guidelines/", views.guidelines, name="guidelines"),
     path("privacy/", views.privacy, name="privacy"),

@@ -26,6 +26,16 @@ def home(request):
     return render(request, "community/home.html")
 
 
+@members_only
+def welcome(request):
+    """Where a new member lands once their address is confirmed."""
+    return render(
+        request,
+        "community/welcome.html",
+        {"first_posts_held": settings.FORUM_HOLD_FIRST_POSTS},
+    )
+
+
 def help_page(request):
     return render(request, "community/help.html")
 

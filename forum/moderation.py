@@ -36,6 +36,7 @@ from forum.models import (
     WatchedWord,
 )
 from forum.permissions import can_report
+from forum.tasks import send_moderator_notice_email, send_notification_email
 
 # (from, to) -> who may make the move. Anything else is refused.
 MODERATOR, AUTHOR, SYSTEM = "moderator", "author", "system"
@@ -525,6 +526,7 @@ def sanction_member(member, *, moderator, kind, reason, member_message, days=Non
     )
     sanction.full_clean()
     sanction.save()
+    transaction.on_commit(lambda: send_moderator_notice_email.enqueue(sanction.pk))
     _log(
         actor=moderator,
         action=f"sanction_{kind}",
@@ -593,11 +595,14 @@ def remove_watched_word(word: WatchedWord, *, moderator, reason: str = "") -> No
 
 def _tell_author(post, detail):
     if post.author_id is not None:
-        Notification.objects.create(
+        notification = Notification.objects.create(
             recipient_id=post.author_id,
             kind=Notification.Kind.MODERATION,
             post=post,
             detail=detail[:200],
+        )
+        transaction.on_commit(
+            lambda: send_notification_email.enqueue([notification.pk])
         )
 
 

@@ -4,12 +4,13 @@ Runs through Django's tasks framework, so a slow or failing mail server never
 slows or fails posting once a queued backend is configured (see README).
 """
 
-from django.conf import settings
 from django.core.mail import send_mail
 from django.tasks import task
 from django.template.loader import render_to_string
 from django.urls import reverse
 
+from community.emails import absolute_url, email_context
+from community.models import Sanction
 from forum.models import Notification
 
 
@@ -22,8 +23,10 @@ def send_notification_email(notification_ids: list[int]) -> int:
     sent = 0
     for notification in notifications:
         context = {
+            **email_context(),
             "notification": notification,
-            "notification_url": settings.SITE_URL + reverse("forum:notifications"),
+            "notification_url": absolute_url(reverse("forum:notifications")),
+            "profile_url": absolute_url(reverse("community:profile_edit")),
         }
         send_mail(
             subject="You have a new notification",
@@ -33,3 +36,28 @@ def send_notification_email(notification_ids: list[int]) -> int:
         )
         sent += 1
     return sent
+
+
+@task
+def send_moderator_notice_email(sanction_id: int) -> int:
+    """Tell a member that the moderators wrote to them; the words wait on the site.
+
+    Sent whatever the member's notification setting: like a password reset, it is
+    about their account. The text itself is never in the email.
+    """
+    sanction = Sanction.objects.filter(pk=sanction_id).select_related("member").first()
+    if sanction is None or not sanction.member.is_active:
+        return 0
+    context = {
+        **email_context(),
+        "member": sanction.member,
+        "notifications_url": absolute_url(reverse("forum:notifications")),
+        "contact_url": absolute_url(reverse("community:contact_moderators")),
+    }
+    send_mail(
+        subject="A message about your account",
+        message=render_to_string("forum/email/moderator_notice.txt", context),
+        from_email=None,
+        recipient_list=[sanction.member.email],
+    )
+    return 1

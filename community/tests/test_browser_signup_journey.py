@@ -31,7 +31,11 @@ def test_newcomer_signs_up_verifies_edits_profile_and_signs_back_in(
     link = re.search(r"https?://\S+/accounts/confirm-email/\S+", message.body).group()
     page.goto(link)
     page.get_by_role("button", name="Confirm").click()
-    page.wait_for_url(f"{live_server.url}/")
+    page.wait_for_url(f"{live_server.url}/welcome/")
+    assert page.get_by_role(
+        "heading", name="Welcome to Steady Ground, NorthStar"
+    ).is_visible()
+    assert page.get_by_text("Welcome back").count() == 0
     account_nav = page.get_by_role("navigation", name="Account")
     assert account_nav.get_by_role("link", name="NorthStar").is_visible()
 

@@ -113,8 +113,11 @@ def _feed(request, form, status=200):
 
 
 @members_only
-@require_POST
+@require_http_methods(["GET", "POST"])
 def update_create(request):
+    if request.method == "GET":
+        # A reload or a bookmark after a refused post: the composer is on the feed.
+        return redirect("forum:feed")
     form = PostForm(request.POST, request.FILES)
     post, status = _submit(
         request,
@@ -163,9 +166,12 @@ def conversation_print(request, pk):
 
 
 @members_only
-@require_POST
+@require_http_methods(["GET", "POST"])
 def comment_create(request, pk):
     conversation = get_object_or_404(Conversation, pk=pk)
+    if request.method == "GET":
+        # A reload after a refused post: back to the conversation and its composer.
+        return redirect(conversation)
     form = PostForm(request.POST, request.FILES)
     post, status = _submit(
         request,
