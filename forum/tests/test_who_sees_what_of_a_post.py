@@ -69,15 +69,11 @@ def test_other_members_see_a_published_post_on_the_reply_page(
 def removed_with_a_reply(author, replier):
     post = make_update(author, body=SECRET)
     make_reply(post, replier, body="Sending you strength.")
-    Post.objects.filter(pk=post.pk).update(
-        status=Status.REMOVED, status_reason=REASON
-    )
+    Post.objects.filter(pk=post.pk).update(status=Status.REMOVED, status_reason=REASON)
     return post
 
 
-def test_the_removal_reason_is_not_shown_to_other_members(
-    client, member, other_member
-):
+def test_the_removal_reason_is_not_shown_to_other_members(client, member, other_member):
     post = removed_with_a_reply(member, other_member)
     client.force_login(other_member)
     for url in ["/community/", post.get_absolute_url()]:
@@ -116,9 +112,7 @@ def removed_whose_only_reply_is_held(author, replier, conversation=None):
         post = actions.post_comment(conversation, author=author, body=SECRET)
     reply = make_reply(post, replier, body="A reply still waiting for review.")
     Post.objects.filter(pk=reply.pk).update(status=Status.HELD)
-    Post.objects.filter(pk=post.pk).update(
-        status=Status.REMOVED, status_reason=REASON
-    )
+    Post.objects.filter(pk=post.pk).update(status=Status.REMOVED, status_reason=REASON)
     return post
 
 
@@ -162,4 +156,6 @@ def test_a_hidden_posts_picture_is_served_to_its_author_only(
     client.force_login(other_member)
     assert client.get(f"/posts/{post.pk}/thumbnail/").status_code == 404
     client.force_login(member)
-    assert client.get(f"/posts/{post.pk}/thumbnail/").status_code == 200
+    response = client.get(f"/posts/{post.pk}/thumbnail/")
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content)[:2] == b"\xff\xd8"  # a JPEG
