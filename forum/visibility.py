@@ -133,6 +133,13 @@ def readable_by_any_member(queryset):
     return queryset.filter(status__in=READABLE_BY_MEMBERS)
 
 
+def searchable(queryset, user):
+    """What search finds for `user`: only what every member may read, for members
+    only. A results list never surfaces held, hidden or removed text, not even to
+    its author or a moderator (the queue and the post pages are for that)."""
+    return readable_by_any_member(visible(queryset, user))
+
+
 def has_readable_reply(user, *, root_field="pk"):
     """An annotation: whether the thread under a top-level row has a reply `user`
     may read; it decides whether that row's placeholder keeps its place."""

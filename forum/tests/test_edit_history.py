@@ -1,4 +1,4 @@
-"""An edited post's earlier versions: its author and moderators see them (issue 11, #17)."""
+"""Earlier versions of an edited post: for its author and moderators (issue 11, #17)."""
 
 import pytest
 
