@@ -159,3 +159,32 @@ def test_a_hidden_posts_picture_is_served_to_its_author_only(
     response = client.get(f"/posts/{post.pk}/thumbnail/")
     assert response.status_code == 200
     assert b"".join(response.streaming_content)[:2] == b"\xff\xd8"  # a JPEG
+
+
+def test_every_page_drops_a_removed_reply_whose_only_reply_is_held(
+    client, member, other_member
+):
+    conversation = make_conversation()
+    root = actions.post_comment(conversation, author=member, body="How was today?")
+    removed = make_reply(root, member, body=SECRET)
+    held = make_reply(removed, other_member, body="A reply still waiting for review.")
+    Post.objects.filter(pk=held.pk).update(status=Status.HELD)
+    Post.objects.filter(pk=removed.pk).update(
+        status=Status.REMOVED, status_reason=REASON
+    )
+    pages = [
+        f"/conversations/{conversation.pk}/",
+        f"/conversations/{conversation.pk}/print/",
+        root.get_absolute_url(),
+    ]
+    client.force_login(make_member("bystander@example.com", "Heron"))
+    for url in pages:
+        html = client.get(url).content.decode()
+        assert f'id="post-{root.pk}"' in html, url
+        assert f'id="post-{removed.pk}"' not in html, url
+    client.force_login(other_member)
+    for url in pages:
+        html = client.get(url).content.decode()
+        assert f'id="post-{removed.pk}"' in html, url
+        assert f'id="post-{held.pk}"' in html, url
+        assert SECRET not in html, url
