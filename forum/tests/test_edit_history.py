@@ -2,7 +2,7 @@
 
 import pytest
 
-from forum import actions
+from forum import actions, moderation
 from forum.history import Change, word_diff
 from forum.tests.factories import make_update
 
@@ -73,3 +73,13 @@ def test_the_edited_mark_links_to_the_history_for_the_author_only(
     html = client.get(post.get_absolute_url()).content.decode()
     assert "edited" in html
     assert history_link not in html
+
+
+def test_the_moderation_queue_links_an_edited_post_to_its_history(
+    client, member, other_member, moderator
+):
+    post = edited_twice(member)
+    moderation.report_post(post, reporter=other_member, reason="spam")
+    client.force_login(moderator)
+    html = client.get("/moderation/").content.decode()
+    assert f'href="/posts/{post.pk}/history/"' in html
