@@ -157,7 +157,7 @@ def _decorate(posts, viewer, *, interactive=True):
     Read-only pages (the print view) skip the viewer's actions and reactions.
     What each card shows of its post comes from forum/visibility.py.
     """
-    looking = Viewer.of(viewer)
+    who = Viewer.of(viewer)
     mine = {}
     if interactive and viewer.is_authenticated and posts:
         for post_id, kind in Reaction.objects.filter(
@@ -177,7 +177,7 @@ def _decorate(posts, viewer, *, interactive=True):
             post.viewer_can_reply = post.viewer_can_react = False
             post.viewer_can_edit = post.viewer_can_withdraw = False
             post.viewer_can_report = False
-        post.shown = looking.card_view(post)
+        post.shown = who.card_view(post)
         post.display_depth = min(post.depth, display_depth)
         post.replying_to = (
             post.parent_author_name if post.depth > display_depth else None
@@ -208,11 +208,11 @@ def _listing(queryset, viewer, *, before, conversation=None):
         _in_their_conversations(roots)
     else:
         _in_conversation(roots, conversation)
-    looking = Viewer.of(viewer)
+    who = Viewer.of(viewer)
     roots = [
         root
         for root in roots
-        if keeps_place(root, looking, readable_beneath=root.has_readable_reply)
+        if keeps_place(root, who, readable_beneath=root.has_readable_reply)
     ]
     return Page(_decorate(roots, viewer), next_cursor)
 
@@ -263,7 +263,7 @@ def conversation_page(
     by_root = {root.pk: [] for root in roots}
     for reply in replies:
         by_root[reply.root_id].append(reply)
-    looking = Viewer.of(viewer)
+    who = Viewer.of(viewer)
     shown = []
     for root in roots:
         inline = by_root[root.pk]
@@ -271,10 +271,10 @@ def conversation_page(
             inline[0].visible_replies - len(inline) if inline else 0
         )
         root.inline_replies = without_empty_placeholders(
-            inline, looking, more_follow=root.hidden_reply_count > 0
+            inline, who, more_follow=root.hidden_reply_count > 0
         )
         readable_beneath = bool(inline) and inline[0].readable_replies > 0
-        if keeps_place(root, looking, readable_beneath=readable_beneath):
+        if keeps_place(root, who, readable_beneath=readable_beneath):
             shown.append(root)
     _decorate(_in_conversation(shown + replies, conversation), viewer)
     return Page(shown, next_cursor)

@@ -162,7 +162,7 @@ def test_a_hidden_posts_picture_is_served_to_its_author_only(
 
 
 def test_every_page_drops_a_removed_reply_whose_only_reply_is_held(
-    client, member, other_member
+    client, member, other_member, moderator
 ):
     conversation = make_conversation()
     root = actions.post_comment(conversation, author=member, body="How was today?")
@@ -188,3 +188,9 @@ def test_every_page_drops_a_removed_reply_whose_only_reply_is_held(
         assert f'id="post-{removed.pk}"' in html, url
         assert f'id="post-{held.pk}"' in html, url
         assert SECRET not in html, url
+    client.force_login(moderator)
+    for url in pages:
+        html = client.get(url).content.decode()
+        assert SECRET in html, url  # moderators read everything, with its state
+        assert f"Reason: {REASON}." in html, url
+        assert f'id="post-{held.pk}"' in html, url
