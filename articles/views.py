@@ -21,7 +21,8 @@ from community.permissions import can_edit_articles, can_review_medically
 from forum import search, threads
 from forum.forms import PostForm
 from forum.limits import RateLimited, check_rate_limit, visitor_key
-from forum.models import Post, Status
+from forum.models import Post
+from forum.visibility import readable_by_any_member
 
 VOTER_COOKIE = caching.VOTER_COOKIE
 VOTER_SALT = "articles.poll"
@@ -75,8 +76,8 @@ def article_detail(request, slug):
     conversation_page = None
     conversation_size = None
     if not request.user.is_authenticated and article.conversation_id:
-        conversation_size = Post.objects.filter(
-            conversation_id=article.conversation_id, status=Status.PUBLISHED
+        conversation_size = readable_by_any_member(
+            Post.objects.filter(conversation_id=article.conversation_id)
         ).count()
     if request.user.is_authenticated and article.conversation_id:
         conversation_page = threads.conversation_page(
@@ -307,12 +308,7 @@ def site_search(request):
                 Article.objects.published(), query, title_field="title"
             )
             if request.user.is_authenticated:
-                posts = search.search(
-                    Post.objects.visible_to(request.user)
-                    .filter(status=Status.PUBLISHED)
-                    .select_related("author"),
-                    query,
-                )
+                posts = search.search_posts(request.user, query)
     response = render(
         request,
         "articles/search.html",

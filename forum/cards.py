@@ -8,7 +8,8 @@ benchmark figures).
 
 Every value that comes from a person is escaped here; `body_html` was made safe when
 it was written (community/sanitize.py) and is shown as stored. Posts arrive decorated
-by forum/threads.py: what the viewer may do is decided there, never here.
+by forum/threads.py: what the viewer may do is decided there, and what they may see
+of each post (`post.shown`) by forum/visibility.py, never here.
 """
 
 from html import escape  # what django.utils.html.escape calls, minus its lazy wrapper
@@ -20,6 +21,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from community.sanitize import as_stored_html
 from forum.models import Post, Reaction, Status
+from forum.visibility import Shows
 
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun")
 _MONTHS += ("Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -31,6 +33,7 @@ _URL_NAMES = {
     "delete": "forum:post_delete",
     "react": "forum:post_react",
     "report": "forum:post_report",
+    "history": "forum:post_history",
     "picture": "forum:post_picture",
     "thumbnail": "forum:post_thumbnail",
     "author": "community:profile_detail",
@@ -89,17 +92,18 @@ class CardRenderer:
 
     def card(self, post, *, show_replies_link=False) -> SafeString:
         """One post; `show_replies_link` (feed, questions) needs `visible_replies`."""
+        shown = post.shown
         classes = f"post depth-{post.display_depth}"
-        if post.is_tombstone:
+        if shown.shows is not Shows.FULL:
             classes += " post-tombstone"
         out = [
             f'<article id="post-{post.pk}" class="{classes}" '
             f'aria-labelledby="post-{post.pk}-by">'
         ]
-        if post.is_tombstone and not post.viewer_sees_moderation_note:
+        if shown.is_placeholder:
             out.append(self._tombstone(post))
         else:
-            if post.viewer_sees_moderation_note:
+            if shown.shows is Shows.WITH_NOTE:
                 out.append(self._moderation_note(post))
             out.append(self._header(post))
             if post.kind == Post.Kind.QUESTION and post.depth == 0:
@@ -116,8 +120,6 @@ class CardRenderer:
 
     def _tombstone(self, post):
         label = escape(Status(post.status).label)
-        if post.status == Status.REMOVED and post.status_reason:
-            label += f": {escape(post.status_reason)}"
         return (
             f'<p class="tombstone" id="post-{post.pk}-by">{label} · '
             f"{_stamp(post.created_at, self.zone, with_time=False)}</p>"
@@ -125,7 +127,8 @@ class CardRenderer:
 
     def _moderation_note(self, post):
         label = escape(Status(post.status).label)
-        reason = f" Reason: {escape(post.status_reason)}." if post.status_reason else ""
+        reason = post.shown.reason
+        reason = f" Reason: {escape(reason)}." if reason else ""
         if post.status == Status.HIDDEN_REPORTS:
             who_sees = (
                 "Other members can't see it while a moderator looks at the reports."
@@ -154,7 +157,12 @@ class CardRenderer:
             f'<span class="post-when">{verb} <a href="{self.url("detail", post.pk)}" '
             f'class="permalink">{_stamp(post.created_at, self.zone)}</a></span>',
         ]
-        if post.edited_at:
+        if post.edited_at and post.shown.sees_history:
+            out.append(
+                f'<a class="post-edited" href="{self.url("history", post.pk)}" '
+                'title="See the edit history">edited</a>'
+            )
+        elif post.edited_at:
             out.append('<span class="post-edited">edited</span>')
         if post.status == Status.HELD:
             out.append('<span class="badge badge-held">Waiting for review</span>')

@@ -15,7 +15,6 @@ from django.db.models import Q
 from django.urls import reverse
 
 from community.models import TimeStamped
-from community.permissions import can_moderate
 from community.sanitize import VISIBLE_CHARACTER
 
 # The update rule's one home is the CheckConstraint on Post below.
@@ -51,18 +50,6 @@ class Status(models.TextChoices):
     REJECTED = "rejected", "Not approved"
     WITHDRAWN = "withdrawn", "Removed by its author"
     REMOVED = "removed", "Removed by a moderator"
-
-
-# Other members see these (the last four only as a placeholder that keeps the
-# post's place in the thread); held and rejected posts only their author sees.
-SHOWN_TO_MEMBERS = [
-    Status.PUBLISHED,
-    Status.HIDDEN_REPORTS,
-    Status.HIDDEN,
-    Status.WITHDRAWN,
-    Status.REMOVED,
-]
-TOMBSTONES = [Status.HIDDEN_REPORTS, Status.HIDDEN, Status.WITHDRAWN, Status.REMOVED]
 
 
 class ConversationQuerySet(models.QuerySet):
@@ -116,13 +103,19 @@ class Conversation(TimeStamped):
 
 
 class PostQuerySet(models.QuerySet):
+    # The rule itself lives in forum/visibility.py, which reads Status from here.
+
     def visible_to(self, user):
-        """What `user` may see. Member content is for signed-in members only."""
-        if can_moderate(user):
-            return self.all()
-        if not user.is_authenticated:
-            return self.none()
-        return self.filter(Q(status__in=SHOWN_TO_MEMBERS) | Q(author=user))
+        """The posts `user` may see, some perhaps only as a placeholder."""
+        from forum import visibility
+
+        return visibility.visible(self, user)
+
+    def readable_by(self, user):
+        """The posts whose text, pictures and history `user` may read."""
+        from forum import visibility
+
+        return visibility.readable(self, user)
 
 
 class Post(TimeStamped):
@@ -231,10 +224,6 @@ class Post(TimeStamped):
     @property
     def is_visitor_question(self):
         return self.author_id is None
-
-    @property
-    def is_tombstone(self):
-        return self.status in TOMBSTONES
 
 
 class Revision(models.Model):

@@ -19,6 +19,8 @@ from django.db import connection
 from django.db.models import F, Q
 
 from community.sanitize import HIT_START, HIT_STOP, highlighted
+from forum.models import Post
+from forum.visibility import searchable
 
 CONFIG = "english"
 
@@ -90,6 +92,12 @@ def search(queryset, query: str, *, text_field="body", title_field=None, limit=2
     for row in rows:
         row.snippet = _fallback_snippet(getattr(row, text_field), terms)
     return rows
+
+
+def search_posts(user, query: str, *, limit=20):
+    """Posts matching `query` that search may show `user` (forum/visibility.py)."""
+    posts = searchable(Post.objects.select_related("author"), user)
+    return search(posts, query, limit=limit)
 
 
 def _has_stored_vector(model):

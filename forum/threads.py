@@ -14,13 +14,20 @@ from django.conf import settings
 from django.db.models import Count, F, OuterRef, Q, Subquery, Window
 from django.db.models.functions import Coalesce, RowNumber
 
-from forum.models import Conversation, Post, Reaction, Status
+from forum.models import Conversation, Post, Reaction
 from forum.permissions import (
     can_edit_post,
     can_react,
     can_reply,
     can_report,
     can_withdraw_post,
+)
+from forum.visibility import (
+    Viewer,
+    has_readable_reply,
+    keeps_place,
+    readable_count,
+    without_empty_placeholders,
 )
 
 
@@ -58,9 +65,8 @@ class PostCard:
     Building Post instances costs ~18 µs a row (signals, descriptors, per-field
     set-up); reading the same columns as tuples costs ~2 µs, which is what keeps a
     thousand-post print view and a 200-card conversation page inside their budgets.
-    Cards borrow Post's own properties, so rules such as what counts as a tombstone
-    keep their one home on the model, and the permission predicates read the same
-    attribute names from either.
+    Cards borrow Post's own properties, and the permission predicates and
+    forum/visibility.py read the same attribute names from either.
     """
 
     COLUMNS = (
@@ -89,7 +95,6 @@ class PostCard:
         "parent_author_name",
     )
 
-    is_tombstone = Post.is_tombstone
     is_visitor_question = Post.is_visitor_question
     get_absolute_url = Post.get_absolute_url
 
@@ -150,7 +155,9 @@ def _decorate(posts, viewer, *, interactive=True):
     """Attach what the viewer may do and has done, with one query for reactions.
 
     Read-only pages (the print view) skip the viewer's actions and reactions.
+    What each card shows of its post comes from forum/visibility.py.
     """
+    who = Viewer.of(viewer)
     mine = {}
     if interactive and viewer.is_authenticated and posts:
         for post_id, kind in Reaction.objects.filter(
@@ -170,9 +177,7 @@ def _decorate(posts, viewer, *, interactive=True):
             post.viewer_can_reply = post.viewer_can_react = False
             post.viewer_can_edit = post.viewer_can_withdraw = False
             post.viewer_can_report = False
-        post.viewer_sees_moderation_note = post.is_tombstone and _is_authors(
-            post, viewer
-        )
+        post.shown = who.card_view(post)
         post.display_depth = min(post.depth, display_depth)
         post.replying_to = (
             post.parent_author_name if post.depth > display_depth else None
@@ -191,16 +196,24 @@ def _listing(queryset, viewer, *, before, conversation=None):
         .values("count")
     )
     roots, next_cursor = _top_level(
-        queryset.annotate(visible_replies=Coalesce(Subquery(visible_replies), 0)),
+        queryset.annotate(
+            visible_replies=Coalesce(Subquery(visible_replies), 0),
+            has_readable_reply=has_readable_reply(viewer),
+        ),
         before=before,
         size=settings.FORUM_PAGE_SIZE,
-        extra=["visible_replies"],
+        extra=["visible_replies", "has_readable_reply"],
     )
     if conversation is None:
         _in_their_conversations(roots)
     else:
         _in_conversation(roots, conversation)
-    roots = _without_empty_tombstones(roots, viewer)
+    who = Viewer.of(viewer)
+    roots = [
+        root
+        for root in roots
+        if keeps_place(root, who, readable_beneath=root.has_readable_reply)
+    ]
     return Page(_decorate(roots, viewer), next_cursor)
 
 
@@ -239,28 +252,30 @@ def conversation_page(
                 ),
                 # Counted before the cap: how many replies this viewer may see.
                 visible_replies=Window(Count("id"), partition_by=[F("root_id")]),
+                readable_replies=Window(
+                    readable_count(viewer), partition_by=[F("root_id")]
+                ),
             )
             .filter(position__lte=limit)
             .order_by("root_id", "path"),
-            extra=["visible_replies"],
+            extra=["visible_replies", "readable_replies"],
         )
     by_root = {root.pk: [] for root in roots}
     for reply in replies:
         by_root[reply.root_id].append(reply)
+    who = Viewer.of(viewer)
     shown = []
     for root in roots:
         inline = by_root[root.pk]
-        root.inline_replies = _without_empty_tombstones(inline, viewer)
         root.hidden_reply_count = (
             inline[0].visible_replies - len(inline) if inline else 0
         )
-        if (
-            root.is_tombstone
-            and not root.inline_replies
-            and not _is_authors(root, viewer)
-        ):
-            continue
-        shown.append(root)
+        root.inline_replies = without_empty_placeholders(
+            inline, who, more_follow=root.hidden_reply_count > 0
+        )
+        readable_beneath = bool(inline) and inline[0].readable_replies > 0
+        if keeps_place(root, who, readable_beneath=readable_beneath):
+            shown.append(root)
     _decorate(_in_conversation(shown + replies, conversation), viewer)
     return Page(shown, next_cursor)
 
@@ -277,7 +292,9 @@ def thread_page(root, viewer, *, start_path=None) -> Page:
         queryset = queryset.filter(path__gte=start_path)
     rows = PostCard.read(queryset[: size + 1])
     next_path = rows[size].path if len(rows) > size else None
-    replies = _without_empty_tombstones(rows[:size], viewer)
+    replies = without_empty_placeholders(
+        rows[:size], Viewer.of(viewer), more_follow=next_path is not None
+    )
     root.author_name = root.author.display_name if root.author else None
     _decorate(_in_conversation([root, *replies], root.conversation), viewer)
     return Page(replies, next_path)
@@ -300,7 +317,10 @@ def whole_conversation(conversation, viewer, *, after=None) -> Page:
     rows = PostCard.read(queryset[: size + 1])
     next_path = rows[size - 1].path if len(rows) > size else None
     posts = _in_conversation(
-        _without_empty_tombstones(rows[:size], viewer), conversation
+        without_empty_placeholders(
+            rows[:size], Viewer.of(viewer), more_follow=next_path is not None
+        ),
+        conversation,
     )
     return Page(_decorate(posts, viewer, interactive=False), next_path)
 
@@ -312,23 +332,3 @@ def replies_before(reply, viewer) -> int:
         .filter(root_id=reply.root_id, depth__gt=0, path__lt=reply.path)
         .count()
     )
-
-
-def _is_authors(post, viewer):
-    """The author still sees a post moderators hid or removed, with the reason."""
-    return (
-        post.author_id is not None
-        and post.author_id == viewer.pk
-        and post.status != Status.WITHDRAWN
-    )
-
-
-def _without_empty_tombstones(posts, viewer):
-    """A tombstone keeps its place only if replies hang from it (or it's yours)."""
-    return [
-        p
-        for p in posts
-        if not (
-            p.is_tombstone and p.descendant_count == 0 and not _is_authors(p, viewer)
-        )
-    ]

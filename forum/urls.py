@@ -19,6 +19,7 @@ urlpatterns = [
     path("posts/<int:pk>/", views.post_detail, name="post_detail"),
     path("posts/<int:pk>/reply/", views.post_reply, name="post_reply"),
     path("posts/<int:pk>/edit/", views.post_edit, name="post_edit"),
+    path("posts/<int:pk>/history/", views.post_history, name="post_history"),
     path("posts/<int:pk>/delete/", views.post_delete, name="post_delete"),
     path("posts/<int:pk>/react/", views.post_react, name="post_react"),
     path("posts/<int:pk>/follow/", views.thread_follow, name="thread_follow"),

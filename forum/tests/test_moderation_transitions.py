@@ -123,7 +123,8 @@ def test_removed_post_keeps_its_replies_as_a_tombstone(
     moderation.remove_post(post, moderator=moderator, reason="Sourcing")
     client.force_login(other_member)
     html = client.get(post.get_absolute_url()).content.decode()
-    assert "Removed by a moderator: Sourcing" in html
+    assert "Removed by a moderator" in html
+    assert "Sourcing" not in html  # the reason is for the author and moderators
     assert "To be removed" not in html
     assert "Reply that stays" in html
 

@@ -10,11 +10,11 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from community.decorators import members_only
 from community.models import Sanction
-from community.permissions import can_moderate
-from forum import actions, moderation, threads
+from forum import actions, history, moderation, threads
 from forum.forms import EditPostForm, PostForm, QuestionForm, ReportForm
 from forum.limits import RateLimited, visitor_key
 from forum.models import Conversation, Notification, Post
+from forum.visibility import Viewer
 
 RATE_LIMITED = 429
 
@@ -81,8 +81,19 @@ def _back(request, fallback):
 
 
 def _visible_post(request, pk):
+    """A post the viewer may see, perhaps only as a placeholder."""
     return get_object_or_404(
         Post.objects.visible_to(request.user).select_related(
+            "author", "conversation", "parent__author"
+        ),
+        pk=pk,
+    )
+
+
+def _readable_post(request, pk):
+    """A post whose text and pictures the viewer may read: pages that show them."""
+    return get_object_or_404(
+        Post.objects.readable_by(request.user).select_related(
             "author", "conversation", "parent__author"
         ),
         pk=pk,
@@ -213,7 +224,7 @@ def post_detail(request, pk):
 @members_only
 @require_http_methods(["GET", "POST"])
 def post_reply(request, pk):
-    parent = _visible_post(request, pk)
+    parent = _readable_post(request, pk)
     form = PostForm(
         request.POST or None, request.FILES or None, body_label="Your reply"
     )
@@ -240,7 +251,7 @@ def post_reply(request, pk):
 @members_only
 @require_http_methods(["GET", "POST"])
 def post_edit(request, pk):
-    post = _visible_post(request, pk)
+    post = _readable_post(request, pk)
     initial = {"body": post.body, "picture_alt": post.picture_alt}
     form = EditPostForm(request.POST or None, request.FILES or None, initial=initial)
     status = 200
@@ -257,6 +268,19 @@ def post_edit(request, pk):
             return redirect(edited)
     return render(
         request, "forum/post_edit.html", {"post": post, "form": form}, status=status
+    )
+
+
+@members_only
+def post_history(request, pk):
+    """Earlier versions of a post, for its author and moderators only."""
+    post = _readable_post(request, pk)
+    if not Viewer.of(request.user).may_see_history(post):
+        raise Http404
+    return render(
+        request,
+        "forum/post_history.html",
+        {"post": post, "edits": history.edit_history(post)},
     )
 
 
@@ -303,9 +327,7 @@ def thread_follow(request, pk):
 @members_only
 def post_picture(request, pk, size):
     """Pictures go through this members-only view, never a public media URL."""
-    post = _visible_post(request, pk)
-    if post.is_tombstone and not can_moderate(request.user):
-        raise Http404
+    post = _readable_post(request, pk)
     stored = post.thumbnail if size == "thumbnail" else post.picture
     if not stored:
         raise Http404
@@ -418,5 +440,8 @@ def post_report(request, pk):
                 )
                 return redirect(post)
     return render(
-        request, "forum/post_report.html", {"post": post, "form": form}, status=status
+        request,
+        "forum/post_report.html",
+        {"post": post, "form": form, "shown": Viewer.of(request.user).card_view(post)},
+        status=status,
     )
