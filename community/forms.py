@@ -2,7 +2,7 @@ from django import forms
 from django.urls import reverse_lazy
 from django.utils.text import format_lazy
 
-from community.models import User
+from community.names import check_display_name
 
 DISPLAY_NAME_HELP = (
     "This is how other members will see you. Choose a nickname, not your real "
@@ -11,15 +11,8 @@ DISPLAY_NAME_HELP = (
 
 
 def clean_display_name_value(value, *, exclude_user=None):
-    value = " ".join(value.split())
-    taken = User.objects.filter(display_name__iexact=value)
-    if exclude_user is not None:
-        taken = taken.exclude(pk=exclude_user.pk)
-    if taken.exists():
-        raise forms.ValidationError(
-            "That display name is taken. Please choose another.", code="taken"
-        )
-    return value
+    """The display-name rule lives in community/names.py; forms show its refusal."""
+    return check_display_name(value, member=exclude_user)
 
 
 class SignupForm(forms.Form):

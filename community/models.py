@@ -4,10 +4,14 @@ from django.contrib.auth.models import (
     BaseUserManager,
     PermissionsMixin,
 )
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
+
+from community.names import check_display_name, name_skeleton
+from community.sanitize import VISIBLE_CHARACTER
 
 
 class TimeStamped(models.Model):
@@ -46,6 +50,11 @@ class User(AbstractBaseUser, PermissionsMixin):
         max_length=40,
         help_text="Shown to other members. Please don't use your real name.",
     )
+    # The name as look-alikes share it (community/names.py), kept in step with
+    # display_name on every save so new names are compared by one indexed lookup.
+    name_skeleton = models.CharField(
+        max_length=255, editable=False, db_index=True, default=""
+    )
     is_active = models.BooleanField(default=True)
     is_staff = models.BooleanField(default=False)
     date_joined = models.DateTimeField(default=timezone.now)
@@ -65,7 +74,7 @@ class User(AbstractBaseUser, PermissionsMixin):
                 "Please choose another.",
             ),
             models.CheckConstraint(
-                condition=models.Q(display_name__regex=r"\S"),
+                condition=models.Q(display_name__regex=VISIBLE_CHARACTER),
                 name="user_display_name_not_blank",
                 violation_error_message="Please choose a display name.",
             ),
@@ -79,8 +88,21 @@ class User(AbstractBaseUser, PermissionsMixin):
     def __str__(self):
         return self.display_name
 
+    def save(self, *args, update_fields=None, **kwargs):
+        self.name_skeleton = name_skeleton(self.display_name)
+        if update_fields is not None and "display_name" in update_fields:
+            update_fields = {*update_fields, "name_skeleton"}
+        super().save(*args, update_fields=update_fields, **kwargs)
+
     def get_absolute_url(self):
         return reverse("community:profile_detail", args=[self.pk])
+
+    def clean(self):
+        super().clean()
+        try:
+            self.display_name = check_display_name(self.display_name, member=self)
+        except ValidationError as refused:
+            raise ValidationError({"display_name": refused}) from refused
 
     def get_full_name(self):
         return self.display_name

@@ -13,17 +13,31 @@ import nh3
 from django.utils.html import escape, format_html, linebreaks
 from django.utils.safestring import mark_safe
 
+from community.invisible_characters import INVISIBLE_RANGES
+
 # Bump when the policy below changes; `manage.py rerender_member_text` then
 # rewrites older rows. Stored HTML is clean under every version, so old rows stay
 # displayable meanwhile.
 VERSION = 1
 
-# "Text" means at least one character that is neither whitespace nor invisible
-# (zero-width spaces and joiners, non-breaking spaces, BOM). The pattern reads the
-# same in Python's re (SQLite) and PostgreSQL's regex engine, so forum's database
-# constraint uses it too.
-VISIBLE_CHARACTER = (
-    r"[^\s\u00a0\u1680\u180e\u2000-\u200d\u2028\u2029\u202f\u205f\u2060\u3000\ufeff]"
+
+def _code_point_escape(code_point: int) -> str:
+    if code_point > 0xFFFF:
+        return f"\\U{code_point:08x}"
+    return f"\\u{code_point:04x}"
+
+
+# "Text" means at least one character that shows something on its own: the
+# invisible ones (spaces, marks, format and ignorable characters, fillers) are
+# decided by Unicode's properties in community/invisible_characters.py. The pattern
+# names code points by escape, which Python's re (SQLite) and PostgreSQL's regex
+# engine read alike, so forum's database constraint uses it too.
+VISIBLE_CHARACTER = "[^{}]".format(
+    "".join(
+        _code_point_escape(start)
+        + ("" if end == start else "-" + _code_point_escape(end))
+        for start, end in INVISIBLE_RANGES
+    )
 )
 _visible = re.compile(VISIBLE_CHARACTER)
 

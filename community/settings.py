@@ -119,6 +119,9 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "community.urls"
+# A form sent with a stale token gets the site's page, banner included, and keeps
+# what was typed.
+CSRF_FAILURE_VIEW = "community.views.csrf_failure"
 WSGI_APPLICATION = "community.wsgi.application"
 
 TEMPLATES = [

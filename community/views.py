@@ -1,3 +1,5 @@
+import re
+
 from django.conf import settings
 from django.contrib import messages
 from django.http import HttpResponse, HttpResponseServerError
@@ -86,6 +88,55 @@ def server_error(request):
     """500 page that still has the site name and the crisis banner."""
     template = loader.get_template("500.html")
     return HttpResponseServerError(template.render({"SITE_NAME": settings.SITE_NAME}))
+
+
+# Never offered back: secrets, and the stale token itself.
+UNKEPT_FIELDS = ("csrfmiddlewaretoken", "password", "otp", "code", "token")
+TOKEN_LIKE = re.compile(r"[\w:/?#=&.%+-]{0,200}")
+
+
+def csrf_failure(request, reason=""):
+    """A form came back without a valid security token: the page sat open for a
+    long time, or the member signed in or out in another tab. Nothing was done.
+
+    The site's page (with the crisis banner) says so and, unless the form came from
+    another site, offers what was typed back in a form with a fresh token that
+    posts to the same address. Pictures can't be carried over.
+    """
+    from_elsewhere = request.headers.get("Sec-Fetch-Site", "same-origin") not in {
+        "same-origin",
+        "none",
+    } or request.headers.get("Origin", "null") not in {
+        "null",
+        f"{request.scheme}://{request.get_host()}",
+    }
+    fields = [] if from_elsewhere else _typed_fields(request.POST)
+    context = {
+        "from_elsewhere": from_elsewhere,
+        "action": request.path,
+        "fields": fields,
+        "typed": [field for field in fields if not field["hidden"]],
+        "had_files": bool(request.FILES),
+    }
+    return render(request, "community/csrf_failure.html", context, status=403)
+
+
+def _typed_fields(data):
+    fields = []
+    for name, values in data.lists():
+        if any(part in name.lower() for part in UNKEPT_FIELDS):
+            continue
+        for value in values:
+            fields.append(
+                {
+                    "name": name,
+                    "label": name.replace("_", " ").capitalize(),
+                    "value": value,
+                    # Choices, ids and addresses travel unseen; words are shown.
+                    "hidden": bool(TOKEN_LIKE.fullmatch(value)),
+                }
+            )
+    return fields
 
 
 def suspended(request):

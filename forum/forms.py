@@ -74,6 +74,15 @@ class ReportForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
     )
 
+    def __init__(self, *args, at_risk_only=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.at_risk_only = at_risk_only
+        if at_risk_only:  # a silenced member may still say someone is at risk
+            self.fields["reason"].choices = [
+                (Report.Reason.AT_RISK.value, Report.Reason.AT_RISK.label)
+            ]
+            self.fields["reason"].initial = Report.Reason.AT_RISK.value
+
 
 class SanctionForm(forms.Form):
     kind = forms.ChoiceField(label="Measure", choices=Sanction.Kind.choices)

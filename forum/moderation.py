@@ -35,7 +35,7 @@ from forum.models import (
     Status,
     WatchedWord,
 )
-from forum.permissions import can_report
+from forum.permissions import can_report, can_report_at_risk
 from forum.tasks import send_moderator_notice_email, send_notification_email
 
 # (from, to) -> who may make the move. Anything else is refused.
@@ -442,9 +442,10 @@ def set_pinned(post: Post, *, moderator, pinned: bool) -> Post:
 @transaction.atomic
 def report_post(post: Post, *, reporter, reason: str, note: str = "") -> Report:
     post = _locked(post)
-    if not can_report(reporter, post):
-        raise PermissionDenied
     reason = Report.Reason(reason)
+    allowed = can_report_at_risk if reason == Report.Reason.AT_RISK else can_report
+    if not allowed(reporter, post):
+        raise PermissionDenied
     report = Report(post=post, reporter=reporter, reason=reason, note=note.strip())
     report.full_clean()
     if reason != Report.Reason.AT_RISK:  # never refuse someone worried about a life

@@ -39,10 +39,20 @@ def can_withdraw_post(user, post) -> bool:
     )
 
 
-def can_report(user, post) -> bool:
-    """Members report what others wrote; silenced members can't (misuse guard)."""
+REPORTABLE = {Status.PUBLISHED, Status.HIDDEN_REPORTS}
+
+
+def can_report_at_risk(user, post) -> bool:
+    """Anyone signed in who sees someone else's post may say they may be at risk,
+    whatever their standing: never refuse someone worried about a life."""
     return (
-        can_post(user)
+        user.is_authenticated
+        and user.is_active
         and post.author_id != user.pk
-        and post.status in {Status.PUBLISHED, Status.HIDDEN_REPORTS}
+        and post.status in REPORTABLE
     )
+
+
+def can_report(user, post) -> bool:
+    """Every other reason: silenced members can't (misuse guard)."""
+    return can_report_at_risk(user, post) and can_post(user)

@@ -19,7 +19,7 @@ from forum.permissions import (
     can_edit_post,
     can_react,
     can_reply,
-    can_report,
+    can_report_at_risk,
     can_withdraw_post,
 )
 from forum.visibility import (
@@ -172,7 +172,8 @@ def _decorate(posts, viewer, *, interactive=True):
             post.viewer_can_react = can_react(viewer, post)
             post.viewer_can_edit = can_edit_post(viewer, post)
             post.viewer_can_withdraw = can_withdraw_post(viewer, post)
-            post.viewer_can_report = can_report(viewer, post)
+            # Anyone may say someone is at risk; the form offers what else they may.
+            post.viewer_can_report = can_report_at_risk(viewer, post)
         else:
             post.viewer_can_reply = post.viewer_can_react = False
             post.viewer_can_edit = post.viewer_can_withdraw = False

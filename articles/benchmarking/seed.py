@@ -28,6 +28,7 @@ from articles.benchmarking import text
 from articles.models import Article, Poll, PollOption, Reference, ReviewerProfile
 from community.actions import start_membership
 from community.models import Profile, User
+from community.names import name_skeleton
 from community.permissions import Role, assign_role
 from community.sanitize import VERSION as SANITIZER_VERSION
 from community.sanitize import render_member_text
@@ -170,6 +171,7 @@ def _members(count, rng):
             User(
                 email=email(number),
                 display_name=text.pseudonym(number),
+                name_skeleton=name_skeleton(text.pseudonym(number)),  # no save()
                 password=make_password(None),
                 date_joined=now - datetime.timedelta(days=rng.uniform(400, 1500)),
             )

@@ -15,6 +15,23 @@ EMPTY_LOOKING = [
     "\u200b\u200c\u200d",  # zero-width space, non-joiner, joiner
     "\u00a0\u00a0",  # non-breaking spaces
     "\ufeff\u2060 \u3000\u202f",  # BOM, word joiner, ideographic and narrow spaces
+    "\u3164",  # Hangul filler: a letter by category, but default-ignorable
+    "\u115f\u1160\uffa0",  # the other Hangul fillers
+    "\u2800\u2800",  # Braille pattern blank: a symbol whose glyph is empty
+    "\u00ad",  # soft hyphen
+    "\u0301",  # a combining mark with nothing to sit on
+    " \u0300\u20dd\ufe0f ",  # marks, an enclosing mark and a variation selector
+    "\U000e0041\U000e0080",  # a tag character and a reserved default-ignorable
+]
+SHOWS_SOMETHING = [
+    "e\u0301",
+    "\u3164a",
+    "\u2801",
+    "🌱",
+    "\u0645",
+    "一",
+    "\U0001fae9",
+    ".",
 ]
 
 
@@ -59,7 +76,9 @@ def test_editing_away_all_text_is_refused_and_keeps_the_post(member):
     assert not post.revisions.exists()
 
 
-@pytest.mark.parametrize("body", ["", "   ", "\u200b", "\u00a0\n"])
+@pytest.mark.parametrize(
+    "body", ["", "   ", "\u200b", "\u00a0\n", "\u3164", "\u2800", "\u00ad", "\u0301"]
+)
 def test_database_refuses_a_direct_insert_without_text_or_picture(member, body):
     feed = Conversation.objects.feed()
     with pytest.raises(IntegrityError), transaction.atomic():
@@ -67,6 +86,17 @@ def test_database_refuses_a_direct_insert_without_text_or_picture(member, body):
             conversation=feed, kind=Post.Kind.UPDATE, author=member, body=body
         )
     assert not Post.objects.exists()
+
+
+@pytest.mark.parametrize("body", SHOWS_SOMETHING)
+def test_any_character_that_shows_something_is_text(member, body):
+    feed = Conversation.objects.feed()
+    Post.objects.create(
+        conversation=feed, kind=Post.Kind.UPDATE, author=member, body=body
+    )
+    post = make_update(member, body=f"Today: {body}")
+    assert Post.objects.filter(body=body).count() == 1
+    assert post.status == "published"
 
 
 def test_database_accepts_a_direct_insert_with_a_picture_only(member):

@@ -14,6 +14,7 @@ from forum import actions, history, moderation, threads
 from forum.forms import EditPostForm, PostForm, QuestionForm, ReportForm
 from forum.limits import RateLimited, visitor_key
 from forum.models import Conversation, Notification, Post
+from forum.permissions import can_report
 from forum.visibility import Viewer
 
 RATE_LIMITED = 429
@@ -418,7 +419,9 @@ def notifications_read(request):
 @require_http_methods(["GET", "POST"])
 def post_report(request, pk):
     post = _visible_post(request, pk)
-    form = ReportForm(request.POST or None)
+    form = ReportForm(
+        request.POST or None, at_risk_only=not can_report(request.user, post)
+    )
     status = 200
     if request.method == "POST":
         status = 400
