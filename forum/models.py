@@ -94,6 +94,13 @@ class Conversation(TimeStamped):
 
     class Meta:
         constraints = [
+            models.CheckConstraint(
+                name="conversation_feed_never_locked",
+                condition=~Q(kind="feed", is_locked=True),
+                violation_error_message=(
+                    "The community feed can't be locked. Lock a post's thread instead."
+                ),
+            ),
             models.UniqueConstraint(
                 fields=["kind"],
                 condition=Q(kind="feed"),
@@ -169,7 +176,9 @@ class Post(TimeStamped):
     previous_status = models.CharField(max_length=20, choices=Status, blank=True)
     # Why a moderator (or the report rule) changed the status; shown to the author.
     status_reason = models.CharField(max_length=500, blank=True)
+    # Pinned: first in its conversation's list. Locked: the thread takes no replies.
     pinned_at = models.DateTimeField(null=True, blank=True)
+    locked_at = models.DateTimeField(null=True, blank=True)
     edited_at = models.DateTimeField(null=True, blank=True)
 
     # Written by forum.search.index_post with the text (PostgreSQL; GIN-indexed).
@@ -200,6 +209,14 @@ class Post(TimeStamped):
                 )
                 | Q(depth__gt=0, parent__isnull=False, kind="reply"),
                 violation_error_message="A reply needs the post it answers.",
+            ),
+            models.CheckConstraint(
+                name="post_only_threads_pin_or_lock",
+                condition=Q(depth=0)
+                | Q(pinned_at__isnull=True, locked_at__isnull=True),
+                violation_error_message=(
+                    "Only a thread's first post can be pinned or locked."
+                ),
             ),
         ]
         indexes = [
@@ -235,6 +252,13 @@ class Post(TimeStamped):
     @property
     def is_tombstone(self):
         return self.status in TOMBSTONES
+
+    @property
+    def thread_locked_at(self):
+        """When this post's thread was locked (its first post holds the lock)."""
+        if self.root_id is None or self.root_id == self.pk:
+            return self.locked_at
+        return self.root.locked_at
 
 
 class Revision(models.Model):
