@@ -11,7 +11,8 @@ from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
+from django.db.models.lookups import IsNull
 from django.urls import reverse
 
 from community.models import TimeStamped
@@ -223,6 +224,17 @@ class Post(TimeStamped):
             models.Index(
                 fields=["conversation", "-created_at", "-id"],
                 name="post_top_level_recent",
+                condition=Q(depth=0),
+            ),
+            # A list's first page: pinned posts first (forum/threads.py). IS NULL
+            # rather than NULLS LAST, which SQLite's indexes don't take.
+            models.Index(
+                F("conversation"),
+                IsNull(F("pinned_at"), True),
+                F("pinned_at").desc(),
+                F("created_at").desc(),
+                F("id").desc(),
+                name="post_top_level_pinned_first",
                 condition=Q(depth=0),
             ),
             models.Index(

@@ -13,6 +13,7 @@ from datetime import datetime
 from django.conf import settings
 from django.db.models import Count, F, OuterRef, Q, Subquery, Window
 from django.db.models.functions import Coalesce, RowNumber
+from django.db.models.lookups import IsNull
 
 from forum.models import Conversation, Post, Reaction, Status
 from forum.permissions import (
@@ -160,9 +161,10 @@ def _top_level(queryset, *, before, size, extra=(), pinned_first=False):
     cursor = decode_cursor(before)
     if cursor:
         queryset = queryset.filter(_after(cursor, pinned_first=pinned_first))
-    order = ["-created_at", "-id"]
-    if pinned_first:
-        order.insert(0, F("pinned_at").desc(nulls_last=True))
+    order = ["-created_at", "-id"]  # index post_top_level_recent
+    in_pinned_part = cursor is None or cursor[2] is not None
+    if pinned_first and in_pinned_part:  # index post_top_level_pinned_first
+        order[:0] = [IsNull(F("pinned_at"), True).asc(), F("pinned_at").desc()]
     rows = PostCard.read(queryset.order_by(*order)[: size + 1], extra=extra)
     next_cursor = None
     if len(rows) > size:
