@@ -175,7 +175,7 @@ def ask_question(
 
 @transaction.atomic
 def reply_to_post(parent, *, author, body="", picture=None, picture_alt="") -> Post:
-    parent = Post.objects.select_related("conversation").get(pk=parent.pk)
+    parent = Post.objects.select_related("conversation", "root").get(pk=parent.pk)
     if not can_reply(author, parent):
         raise PermissionDenied
     if parent.depth >= MAX_DEPTH:

@@ -170,6 +170,8 @@ class CardRenderer:
             out.append('<span class="badge badge-held">Not approved</span>')
         if post.pinned_at:
             out.append('<span class="badge">Pinned</span>')
+        if post.depth == 0 and post.thread_locked_at:
+            out.append('<span class="badge">Locked: no new replies</span>')
         if post.replying_to:
             out.append(
                 f'<span class="replying-to">replying to {escape(post.replying_to)}'

@@ -11,7 +11,8 @@ from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
+from django.db.models.lookups import IsNull
 from django.urls import reverse
 
 from community.models import TimeStamped
@@ -81,6 +82,13 @@ class Conversation(TimeStamped):
 
     class Meta:
         constraints = [
+            models.CheckConstraint(
+                name="conversation_feed_never_locked",
+                condition=~Q(kind="feed", is_locked=True),
+                violation_error_message=(
+                    "The community feed can't be locked. Lock a post's thread instead."
+                ),
+            ),
             models.UniqueConstraint(
                 fields=["kind"],
                 condition=Q(kind="feed"),
@@ -162,7 +170,9 @@ class Post(TimeStamped):
     previous_status = models.CharField(max_length=20, choices=Status, blank=True)
     # Why a moderator (or the report rule) changed the status; shown to the author.
     status_reason = models.CharField(max_length=500, blank=True)
+    # Pinned: first in its conversation's list. Locked: the thread takes no replies.
     pinned_at = models.DateTimeField(null=True, blank=True)
+    locked_at = models.DateTimeField(null=True, blank=True)
     edited_at = models.DateTimeField(null=True, blank=True)
 
     # Written by forum.search.index_post with the text (PostgreSQL; GIN-indexed).
@@ -194,11 +204,30 @@ class Post(TimeStamped):
                 | Q(depth__gt=0, parent__isnull=False, kind="reply"),
                 violation_error_message="A reply needs the post it answers.",
             ),
+            models.CheckConstraint(
+                name="post_only_threads_pin_or_lock",
+                condition=Q(depth=0)
+                | Q(pinned_at__isnull=True, locked_at__isnull=True),
+                violation_error_message=(
+                    "Only a thread's first post can be pinned or locked."
+                ),
+            ),
         ]
         indexes = [
             models.Index(
                 fields=["conversation", "-created_at", "-id"],
                 name="post_top_level_recent",
+                condition=Q(depth=0),
+            ),
+            # A list's first page: pinned posts first (forum/threads.py). IS NULL
+            # rather than NULLS LAST, which SQLite's indexes don't take.
+            models.Index(
+                F("conversation"),
+                IsNull(F("pinned_at"), True),
+                F("pinned_at").desc(),
+                F("created_at").desc(),
+                F("id").desc(),
+                name="post_top_level_pinned_first",
                 condition=Q(depth=0),
             ),
             models.Index(
@@ -224,6 +253,13 @@ class Post(TimeStamped):
     @property
     def is_visitor_question(self):
         return self.author_id is None
+
+    @property
+    def thread_locked_at(self):
+        """When this post's thread was locked (its first post holds the lock)."""
+        if self.root_id is None or self.root_id == self.pk:
+            return self.locked_at
+        return self.root.locked_at
 
 
 class Revision(models.Model):

@@ -411,6 +411,7 @@ def set_conversation_lock(
     require_moderator(moderator)
     conversation = Conversation.objects.select_for_update().get(pk=conversation.pk)
     conversation.is_locked = locked
+    conversation.validate_constraints()  # the feed is never locked
     conversation.save(update_fields=["is_locked", "updated_at"])
     touch_conversation(conversation.pk)
     _log(
@@ -423,7 +424,8 @@ def set_conversation_lock(
 
 
 @transaction.atomic
-def set_pinned(post: Post, *, moderator, pinned: bool) -> Post:
+def set_pinned(post: Post, *, moderator, pinned: bool, reason="") -> Post:
+    """A pinned post comes first in its conversation's list (forum/threads.py)."""
     require_moderator(moderator)
     post = _locked(post)
     if post.depth != 0:
@@ -432,8 +434,29 @@ def set_pinned(post: Post, *, moderator, pinned: bool) -> Post:
         )
     post.pinned_at = timezone.now() if pinned else None
     post.save(update_fields=["pinned_at", "updated_at"])
-    _log(actor=moderator, action="pin" if pinned else "unpin", post=post)
+    touch_conversation(post.conversation_id)
+    _log(actor=moderator, action="pin" if pinned else "unpin", post=post, reason=reason)
     return post
+
+
+@transaction.atomic
+def set_thread_lock(post: Post, *, moderator, locked: bool, reason="") -> Post:
+    """Lock or unlock the thread `post` is in: its first post and every reply.
+
+    Only that thread: in the community feed the rest of the feed stays open.
+    """
+    require_moderator(moderator)
+    root = Post.objects.select_for_update().get(pk=post.root_id or post.pk)
+    root.locked_at = timezone.now() if locked else None
+    root.save(update_fields=["locked_at", "updated_at"])
+    touch_conversation(root.conversation_id)
+    _log(
+        actor=moderator,
+        action="lock_thread" if locked else "unlock_thread",
+        post=root,
+        reason=reason,
+    )
+    return root
 
 
 # --- Reports ----------------------------------------------------------------------

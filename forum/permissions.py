@@ -12,8 +12,12 @@ REPLYABLE = {Status.PUBLISHED}
 
 
 def can_reply(user, post) -> bool:
+    """Not in a locked conversation, nor in a locked thread (`thread_locked_at`)."""
     return (
-        can_post(user) and post.status in REPLYABLE and not post.conversation.is_locked
+        can_post(user)
+        and post.status in REPLYABLE
+        and not post.conversation.is_locked
+        and post.thread_locked_at is None
     )
 
 

@@ -18,6 +18,7 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 
 ACCEPTED_FORMATS = {"JPEG", "PNG", "WEBP", "GIF"}
 REFUSED = "We couldn't use that picture. Please share a JPEG, PNG, WebP or GIF image."
+TOO_MANY_PIXELS = "That picture has too many pixels. Please share a smaller one."
 
 
 @dataclass(frozen=True)
@@ -52,19 +53,17 @@ def decode_picture(uploaded) -> Image.Image:
             if probe.format not in ACCEPTED_FORMATS:
                 _refuse(REFUSED, "format")
             if probe.width * probe.height > settings.FORUM_PICTURE_MAX_PIXELS:
-                _refuse(
-                    "That picture has too many pixels. Please share a smaller one.",
-                    "too_many_pixels",
-                )
+                _refuse(TOO_MANY_PIXELS, "too_many_pixels")
             probe.verify()  # structural check; the image must be reopened after
             image = Image.open(BytesIO(data))
             image.load()  # decodes every byte: truncated files fail here
     except ValidationError:
         raise
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        # Pillow refuses huge pictures as it opens them, before our own limit.
+        _refuse(TOO_MANY_PIXELS, "too_many_pixels")
     except (
         UnidentifiedImageError,
-        Image.DecompressionBombError,
-        Image.DecompressionBombWarning,
         OSError,
         SyntaxError,
         ValueError,
@@ -77,18 +76,27 @@ def decode_picture(uploaded) -> Image.Image:
     return image.convert("RGBA" if has_alpha else "RGB")
 
 
+def _pixels_only(image: Image.Image) -> Image.Image:
+    """A new image from the pixel data alone.
+
+    copy() and convert() carry `info` over (a JPEG or GIF comment, an ICC profile,
+    XMP), and Pillow's writers write some of it back out unasked.
+    """
+    return Image.frombytes(image.mode, image.size, image.tobytes())
+
+
 def _encode(image: Image.Image, longest_side: int) -> tuple[bytes, str, int, int]:
-    copy = image.copy()
-    copy.thumbnail((longest_side, longest_side), Image.Resampling.LANCZOS)
-    # Only the pixels are written: no exif=, icc_profile= or info carried over.
+    resized = image.copy()
+    resized.thumbnail((longest_side, longest_side), Image.Resampling.LANCZOS)
+    pixels = _pixels_only(resized)
     out = BytesIO()
-    if copy.mode == "RGBA":
-        copy.save(out, format="PNG", optimize=True)
+    if pixels.mode == "RGBA":
+        pixels.save(out, format="PNG", optimize=True)
         extension = "png"
     else:
-        copy.save(out, format="JPEG", quality=85, optimize=True, progressive=True)
+        pixels.save(out, format="JPEG", quality=85, optimize=True, progressive=True)
         extension = "jpg"
-    return out.getvalue(), extension, copy.width, copy.height
+    return out.getvalue(), extension, pixels.width, pixels.height
 
 
 def store_decoded(image: Image.Image) -> StoredPicture:

@@ -13,6 +13,7 @@ from datetime import datetime
 from django.conf import settings
 from django.db.models import Count, F, OuterRef, Q, Subquery, Window
 from django.db.models.functions import Coalesce, RowNumber
+from django.db.models.lookups import IsNull
 
 from forum.models import Conversation, Post, Reaction
 from forum.permissions import (
@@ -31,19 +32,26 @@ from forum.visibility import (
 )
 
 
-def encode_cursor(created_at: datetime, post_id: int) -> str:
-    raw = f"{created_at.isoformat()}|{post_id}".encode()
+def encode_cursor(created_at: datetime, post_id: int, pinned_at=None) -> str:
+    parts = [created_at.isoformat(), str(post_id)]
+    if pinned_at is not None:
+        parts.append(pinned_at.isoformat())
+    raw = "|".join(parts).encode()
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
 
 def decode_cursor(cursor: str | None):
-    """(created_at, id) from a cursor, or None for a missing or garbled one."""
+    """(created_at, id, pinned_at or None) from a cursor, or None for a missing or
+    garbled one."""
     if not cursor:
         return None
     try:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
-        stamp, post_id = raw.split("|")
-        return datetime.fromisoformat(stamp), int(post_id)
+        stamp, post_id, *pinned = raw.split("|")
+        if len(pinned) > 1:
+            return None
+        pinned_at = datetime.fromisoformat(pinned[0]) if pinned else None
+        return datetime.fromisoformat(stamp), int(post_id), pinned_at
     except (ValueError, UnicodeDecodeError):
         return None
 
@@ -54,9 +62,19 @@ class Page:
     next_cursor: str | None = None
 
 
-def _older_than(cursor):
-    created_at, post_id = cursor
-    return Q(created_at__lt=created_at) | Q(created_at=created_at, id__lt=post_id)
+def _after(cursor, *, pinned_first):
+    """The posts that follow `cursor` in a list's order (see _top_level)."""
+    created_at, post_id, pinned_at = cursor
+    older = Q(created_at__lt=created_at) | Q(created_at=created_at, id__lt=post_id)
+    if not pinned_first:
+        return older
+    if pinned_at is None:  # past the pinned posts
+        return Q(pinned_at__isnull=True) & older
+    return (
+        Q(pinned_at__lt=pinned_at)
+        | (Q(pinned_at=pinned_at) & older)
+        | Q(pinned_at__isnull=True)
+    )
 
 
 class PostCard:
@@ -93,6 +111,7 @@ class PostCard:
         "me_too_count",
         "author_name",
         "parent_author_name",
+        "thread_locked_at",
     )
 
     is_visitor_question = Post.is_visitor_question
@@ -112,6 +131,7 @@ class PostCard:
         rows = queryset.annotate(
             author_name=F("author__display_name"),
             parent_author_name=F("parent__author__display_name"),
+            thread_locked_at=F("root__locked_at"),
         ).values_list(*columns)
         cards = []
         for row in rows:
@@ -136,18 +156,27 @@ def _in_their_conversations(posts):
     return posts
 
 
-def _top_level(queryset, *, before, size, extra=()):
+def _top_level(queryset, *, before, size, extra=(), pinned_first=False):
+    """A page of top-level posts, newest first, keyset-paged.
+
+    With `pinned_first` (a conversation's own list) the pinned posts come first,
+    most recently pinned first; the cursor then carries when its post was pinned.
+    """
     queryset = queryset.filter(depth=0)
     cursor = decode_cursor(before)
     if cursor:
-        queryset = queryset.filter(_older_than(cursor))
-    rows = PostCard.read(
-        queryset.order_by("-created_at", "-id")[: size + 1], extra=extra
-    )
+        queryset = queryset.filter(_after(cursor, pinned_first=pinned_first))
+    order = ["-created_at", "-id"]  # index post_top_level_recent
+    in_pinned_part = cursor is None or cursor[2] is not None
+    if pinned_first and in_pinned_part:  # index post_top_level_pinned_first
+        order[:0] = [IsNull(F("pinned_at"), True).asc(), F("pinned_at").desc()]
+    rows = PostCard.read(queryset.order_by(*order)[: size + 1], extra=extra)
     next_cursor = None
     if len(rows) > size:
         rows = rows[:size]
-        next_cursor = encode_cursor(rows[-1].created_at, rows[-1].pk)
+        last = rows[-1]
+        pinned_at = last.pinned_at if pinned_first else None
+        next_cursor = encode_cursor(last.created_at, last.pk, pinned_at)
     return rows, next_cursor
 
 
@@ -187,7 +216,11 @@ def _decorate(posts, viewer, *, interactive=True):
 
 
 def _listing(queryset, viewer, *, before, conversation=None):
-    """Top-level posts, each with how many replies the viewer can see in its thread."""
+    """Top-level posts, each with how many replies the viewer can see in its thread.
+
+    A conversation's list (the feed) opens with its pinned posts; the questions
+    page, across conversations, is newest first only.
+    """
     visible_replies = (
         Post.objects.visible_to(viewer)
         .filter(root_id=OuterRef("pk"), depth__gt=0)
@@ -204,6 +237,7 @@ def _listing(queryset, viewer, *, before, conversation=None):
         before=before,
         size=settings.FORUM_PAGE_SIZE,
         extra=["visible_replies", "has_readable_reply"],
+        pinned_first=conversation is not None,
     )
     if conversation is None:
         _in_their_conversations(roots)
@@ -239,7 +273,7 @@ def conversation_page(
     """
     visible = Post.objects.visible_to(viewer).filter(conversation=conversation)
     roots, next_cursor = _top_level(
-        visible, before=before, size=settings.FORUM_PAGE_SIZE
+        visible, before=before, size=settings.FORUM_PAGE_SIZE, pinned_first=True
     )
     replies = []
     if roots:

@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from articles import publishing
 from articles.models import PollOption, Reference
 from articles.tests.factories import make_draft, make_poll, make_published
-from forum import actions
+from forum import actions, moderation
 
 pytestmark = pytest.mark.django_db
 
@@ -244,3 +244,17 @@ def test_the_article_page_previews_replies_and_links_to_the_rest(
     # The conversation's own page shows its full allowance of inline replies.
     page = client.get(f"/conversations/{article.conversation_id}/").content.decode()
     assert "answer 4" in page
+
+
+def test_a_pinned_comment_comes_first_in_the_conversation_preview(
+    client, article, member, moderator
+):
+    first, second, third = (
+        actions.post_comment(article.conversation, author=member, body=f"c{n}")
+        for n in range(3)
+    )
+    moderation.set_pinned(first, moderator=moderator, pinned=True)
+    client.force_login(member)
+    html = html_of(client, article)
+    shown = [int(pk) for pk in re.findall(r'<article id="post-(\d+)"', html)]
+    assert shown == [first.pk, third.pk, second.pk]

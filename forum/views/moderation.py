@@ -1,7 +1,7 @@
 """Moderators' pages. Every page needs the moderator role and two-factor sign-in."""
 
 from datetime import timedelta
-from functools import wraps
+from functools import partial, wraps
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -72,7 +72,12 @@ def moderation_queue(request):
     )
     items = list(
         QueueItem.objects.open()
-        .select_related("post__author", "post__conversation", "post__parent__author")
+        .select_related(
+            "post__author",
+            "post__conversation",
+            "post__parent__author",
+            "post__root",
+        )
         .prefetch_related(reports, "post__conversation__host")
         .order_by("priority", "created_at", "id")[:100]
     )
@@ -123,8 +128,19 @@ QUEUE_ACTIONS = {
     ),
     "restore": (moderation.restore_post, "Restored."),
     "dismiss": (moderation.dismiss_reports, "Reports dismissed."),
-    "pin": (None, "Pinned."),
-    "unpin": (None, "Unpinned."),
+    "pin": (
+        partial(moderation.set_pinned, pinned=True),
+        "Pinned: it now comes first in its list.",
+    ),
+    "unpin": (partial(moderation.set_pinned, pinned=False), "Unpinned."),
+    "lock": (
+        partial(moderation.set_thread_lock, locked=True),
+        "Thread locked: no new replies. Unlock it from the thread's page.",
+    ),
+    "unlock": (
+        partial(moderation.set_thread_lock, locked=False),
+        "Thread unlocked: members can reply again.",
+    ),
 }
 
 
@@ -139,10 +155,7 @@ def queue_action(request, pk, action):
     reason = form.cleaned_data.get("reason", "")
     function, done = QUEUE_ACTIONS[action]
     try:
-        if action in {"pin", "unpin"}:
-            moderation.set_pinned(post, moderator=request.user, pinned=action == "pin")
-        else:
-            function(post, moderator=request.user, reason=reason)
+        function(post, moderator=request.user, reason=reason)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
@@ -168,12 +181,16 @@ def queue_item_close(request, pk):
 def conversation_lock(request, pk):
     conversation = get_object_or_404(Conversation, pk=pk)
     locked = request.POST.get("locked") == "1"
-    moderation.set_conversation_lock(
-        conversation, moderator=request.user, locked=locked
-    )
-    messages.success(
-        request, "Conversation locked." if locked else "Conversation unlocked."
-    )
+    try:
+        moderation.set_conversation_lock(
+            conversation, moderator=request.user, locked=locked
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request, "Conversation locked." if locked else "Conversation unlocked."
+        )
     return redirect(request.POST.get("next") or reverse("forum:moderation_queue"))
 
 
