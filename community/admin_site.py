@@ -11,6 +11,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, resolve_url
 from django.urls import reverse
+from django.utils.decorators import method_decorator
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 
@@ -22,7 +23,7 @@ class StaffAdminSite(admin.AdminSite):
     def has_permission(self, request):
         return can_use_admin(request.user) and has_two_factor(request.user)
 
-    @never_cache
+    @method_decorator(never_cache)
     def login(self, request, extra_context=None):
         next_url = request.GET.get("next", "")
         if not url_has_allowed_host_and_scheme(
