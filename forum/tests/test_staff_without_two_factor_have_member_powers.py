@@ -35,8 +35,10 @@ def serves_picture(client, post):
     served = True
     for size in ["picture", "thumbnail"]:
         response = client.get(f"/posts/{post.pk}/{size}/")
-        served = served and response.status_code == 200
-        response.close()
+        if response.status_code == 200:
+            b"".join(response.streaming_content)  # reading it closes the file
+        else:
+            served = False
     return served
 
 
