@@ -6,6 +6,7 @@ import time
 
 import pytest
 from django.contrib.auth.hashers import make_password
+from django.test import Client
 
 # Playwright's sync API keeps an event loop in the test thread; the ORM calls our
 # browser tests make there are still synchronous and safe.
@@ -145,27 +146,35 @@ def totp_code(secret=MODERATOR_TOTP_SECRET):
     return format_hotp_value(hotp_value(secret, next(yield_hotp_counters_from_time())))
 
 
+def set_up_authenticator(user):
+    """Staff powers need two-factor sign-in: give `user` an authenticator app."""
+    from allauth.mfa.totp.internal.auth import TOTP
+
+    TOTP.activate(user, MODERATOR_TOTP_SECRET)
+    return user
+
+
 @pytest.fixture
 def moderator(db):
     """A moderator with an authenticator app set up, as moderation pages require."""
-    from allauth.mfa.totp.internal.auth import TOTP
-
     from community.permissions import Role
 
-    user = make_member("moderator@example.com", "Keel", role=Role.MODERATOR)
-    TOTP.activate(user, MODERATOR_TOTP_SECRET)
-    return user
+    return set_up_authenticator(
+        make_member("moderator@example.com", "Keel", role=Role.MODERATOR)
+    )
 
 
 @pytest.fixture
 def medical_reviewer(db):
     from community.permissions import Role
 
-    return make_member(
-        "reviewer@example.com",
-        "Avery Chen",
-        role=Role.MEDICAL_REVIEWER,
-        credentials="PharmD",
+    return set_up_authenticator(
+        make_member(
+            "reviewer@example.com",
+            "Avery Chen",
+            role=Role.MEDICAL_REVIEWER,
+            credentials="PharmD",
+        )
     )
 
 
@@ -173,7 +182,43 @@ def medical_reviewer(db):
 def editor(db):
     from community.permissions import Role
 
-    return make_member("editor@example.com", "Rowan Page", role=Role.EDITOR)
+    return set_up_authenticator(
+        make_member("editor@example.com", "Rowan Page", role=Role.EDITOR)
+    )
+
+
+class SignInClient(Client):
+    """Django's test client whose force_login signs in as the site's form does.
+
+    The session records a password sign-in and, when the person has an
+    authenticator app, the code too (allauth's authentication records), so staff
+    get their powers. `second_factor=False` is a sign-in that skipped the code.
+    """
+
+    def force_login(self, user, backend=None, *, second_factor=True):
+        from allauth.account.authentication import AUTHENTICATION_METHODS_SESSION_KEY
+        from allauth.account.internal.flows.login import (
+            _AUTHENTICATION_METHODS_USER_SESSION_KEY,
+        )
+        from allauth.mfa.models import Authenticator
+
+        super().force_login(user, backend)
+        now = time.time()
+        records = [{"method": "password", "at": now, "email": user.email}]
+        totp = Authenticator.objects.filter(
+            user=user, type=Authenticator.Type.TOTP
+        ).first()
+        if second_factor and totp is not None:
+            records.append({"method": "mfa", "at": now, "id": totp.pk, "type": "totp"})
+        session = self.session
+        session[AUTHENTICATION_METHODS_SESSION_KEY] = records
+        session[_AUTHENTICATION_METHODS_USER_SESSION_KEY] = str(user.pk)
+        session.save()
+
+
+@pytest.fixture
+def client():
+    return SignInClient()
 
 
 # --- Browser -------------------------------------------------------------------

@@ -15,7 +15,7 @@ from articles import caching, polls, publishing
 from articles.forms import PollVoteForm, ReviewNotesForm
 from articles.jsonld import medical_web_page
 from articles.models import Article, ReviewerProfile, Topic
-from community.decorators import members_only
+from community.decorators import staff_only
 from community.models import User
 from community.permissions import can_edit_articles, can_review_medically
 from forum import search, threads
@@ -202,14 +202,12 @@ def reviewer_detail(request, pk):
 # --- Editors' and reviewers' pages ----------------------------------------------
 
 
-def _staff_only(user):
-    if not (can_edit_articles(user) or can_review_medically(user)):
-        raise PermissionDenied
+# Editors and medical reviewers, in a session that passed two-factor sign-in.
+editorial_staff_only = staff_only(can_edit_articles, can_review_medically)
 
 
-@members_only
+@editorial_staff_only
 def editorial_dashboard(request):
-    _staff_only(request.user)
     articles = Article.objects.select_related("author", "medical_reviewer")
     return render(
         request,
@@ -240,7 +238,7 @@ def _act(request, pk, action, success, **kwargs):
     return redirect("articles:editorial_dashboard")
 
 
-@members_only
+@editorial_staff_only
 @require_POST
 def article_submit(request, pk):
     return _act(
@@ -252,7 +250,7 @@ def article_submit(request, pk):
     )
 
 
-@members_only
+@editorial_staff_only
 @require_POST
 def article_publish(request, pk):
     return _act(
@@ -260,7 +258,7 @@ def article_publish(request, pk):
     )
 
 
-@members_only
+@editorial_staff_only
 @require_POST
 def article_approve(request, pk):
     form = ReviewNotesForm(request.POST)
@@ -275,7 +273,7 @@ def article_approve(request, pk):
     )
 
 
-@members_only
+@editorial_staff_only
 @require_POST
 def article_request_changes(request, pk):
     form = ReviewNotesForm(request.POST)

@@ -1,9 +1,13 @@
 from django.contrib import admin
+from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
 
 from community.actions import start_membership
 from community.models import Profile, User
+from community.permissions import end_sessions
+
+ROLE_FIELDS = {"groups", "user_permissions", "is_active", "is_staff", "is_superuser"}
 
 
 class MemberCreationForm(AdminUserCreationForm):
@@ -67,6 +71,14 @@ class UserAdmin(BaseUserAdmin):
         super().save_model(request, user, form, change)
         if not change:
             start_membership(user)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        if change and ROLE_FIELDS & set(form.changed_data):
+            # New powers (or fewer) start with a new sign-in, on every device but
+            # the one making the change.
+            end_sessions(form.instance)
+            update_session_auth_hash(request, form.instance)
 
     def get_inlines(self, request, obj):
         # A new member's profile is made by start_membership(), not by the form.

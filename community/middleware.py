@@ -1,8 +1,13 @@
+from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth import logout
+from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
+from community import staff_sessions
 from community.models import standing_of
+from community.permissions import member_powers_only
 
 
 def suspended_members_are_signed_out(get_response):
@@ -37,5 +42,32 @@ def method_not_allowed_is_a_page(get_response):
             page["Allow"] = response.get("Allow", "")
             return page
         return response
+
+    return middleware
+
+
+def staff_powers_need_the_second_factor(get_response):
+    """Staff powers only for a session whose sign-in used the second factor.
+
+    Any other session gets a member's powers for the whole request, in every
+    predicate (community.permissions). A staff session ends STAFF_SESSION_AGE after
+    its first code: the person signs in again.
+    """
+
+    def middleware(request):
+        user = getattr(request, "user", None)
+        if user is None or not user.is_authenticated:
+            return get_response(request)
+        if staff_sessions.staff_session_is_over(request):
+            logout(request)
+            hours = round(settings.STAFF_SESSION_AGE.total_seconds() / 3600)
+            messages.info(
+                request, f"Staff sign-ins last {hours} hours. Please sign in again."
+            )
+            return redirect_to_login(request.get_full_path())
+        if staff_sessions.passed_second_factor(request):
+            return get_response(request)
+        with member_powers_only(user):
+            return get_response(request)
 
     return middleware

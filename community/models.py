@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 
 from community.names import check_display_name, name_skeleton
 from community.sanitize import VISIBLE_CHARACTER
@@ -58,6 +59,11 @@ class User(AbstractBaseUser, PermissionsMixin):
     is_active = models.BooleanField(default=True)
     is_staff = models.BooleanField(default=False)
     date_joined = models.DateTimeField(default=timezone.now)
+    session_epoch = models.PositiveIntegerField(
+        default=0,
+        editable=False,
+        help_text="Raised to end every session of this person (see end_sessions).",
+    )
 
     objects = UserManager()
 
@@ -109,6 +115,18 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def get_short_name(self):
         return self.display_name
+
+    def _get_session_auth_hash(self, secret=None):
+        # Django ends a session whose stored hash no longer matches, so mixing in
+        # the epoch ends every older session. Epoch 0 keeps Django's own hash.
+        if not self.session_epoch:
+            return super()._get_session_auth_hash(secret=secret)
+        return salted_hmac(
+            "community.User.session_auth_hash",
+            f"{self.password}:{self.session_epoch}",
+            secret=secret,
+            algorithm="sha256",
+        ).hexdigest()
 
 
 class Profile(TimeStamped):

@@ -2,10 +2,20 @@
 
 Roles are auth groups made by a data migration (community/migrations/0002_roles.py)
 and assigned in the admin. Code asks these predicates, never group names.
+
+Staff powers (moderating, editing, medical sign-off, the admin) also need a session
+whose sign-in used the second factor. For a request from any other session,
+community.middleware runs the view inside `member_powers_only(user)`, so every
+predicate answers for that person as for a member. People loaded outside a
+request (the shell, tasks, tests calling actions) keep their roles.
 """
+
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from allauth.mfa.models import Authenticator
 from django.contrib.auth.models import Group
+from django.db.models import F
 
 from community.models import standing_of
 
@@ -23,22 +33,89 @@ ROLE_PERMISSIONS = {
     Role.MEDICAL_REVIEWER: ["review_medical_content"],
     Role.EDITOR: ["edit_articles"],
 }
+STAFF_PERMISSIONS = [
+    f"community.{codename}"
+    for codenames in ROLE_PERMISSIONS.values()
+    for codename in codenames
+]
+
+# The pk of the person whose current request comes from a session without the
+# second factor: a context variable, so it holds for this request (thread or task)
+# only, and for every instance of that person the request loads.
+_member_powers_only_for = ContextVar("member_powers_only_for", default=None)
+
+
+@contextmanager
+def member_powers_only(user):
+    """Within this block `user` has a member's powers, whatever their roles."""
+    token = _member_powers_only_for.set(user.pk)
+    try:
+        yield
+    finally:
+        _member_powers_only_for.reset(token)
+
+
+def _staff_powers_in_force(user) -> bool:
+    return user.pk is None or _member_powers_only_for.get() != user.pk
 
 
 def assign_role(user, role):
     user.groups.add(Group.objects.get(name=role))
+    end_sessions(user)
+
+
+def end_sessions(user):
+    """Sign the person out of every session (their roles changed, say).
+
+    Raising the epoch changes their session auth hash (community.models.User), so
+    Django ends each older session on its next request, whichever session engine
+    keeps it. The instance given is updated, so a caller can keep its own session
+    with update_session_auth_hash().
+    """
+    type(user).objects.filter(pk=user.pk).update(session_epoch=F("session_epoch") + 1)
+    user.refresh_from_db(fields=["session_epoch"])
+
+
+def holds_staff_role(user) -> bool:
+    """Staff by role or admin flag, whether or not this session has staff powers."""
+    return user.is_authenticated and (
+        user.is_staff
+        or user.is_superuser
+        or any(user.has_perm(permission) for permission in STAFF_PERMISSIONS)
+    )
 
 
 def can_moderate(user) -> bool:
-    return user.is_authenticated and user.has_perm("community.moderate_content")
+    return (
+        user.is_authenticated
+        and user.has_perm("community.moderate_content")
+        and _staff_powers_in_force(user)
+    )
 
 
 def can_review_medically(user) -> bool:
-    return user.is_authenticated and user.has_perm("community.review_medical_content")
+    return (
+        user.is_authenticated
+        and user.has_perm("community.review_medical_content")
+        and _staff_powers_in_force(user)
+    )
 
 
 def can_edit_articles(user) -> bool:
-    return user.is_authenticated and user.has_perm("community.edit_articles")
+    return (
+        user.is_authenticated
+        and user.has_perm("community.edit_articles")
+        and _staff_powers_in_force(user)
+    )
+
+
+def can_use_admin(user) -> bool:
+    return (
+        user.is_authenticated
+        and user.is_active
+        and user.is_staff
+        and _staff_powers_in_force(user)
+    )
 
 
 def has_two_factor(user) -> bool:

@@ -6,6 +6,7 @@ SECRET_KEY, ALLOWED_HOSTS and DATABASE_URL; see the README.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 from urllib.parse import parse_qsl, unquote, urlsplit
 
@@ -88,7 +89,7 @@ INSTALLED_APPS = [
     "community",
     "forum",
     "articles",
-    "django.contrib.admin",
+    "community.apps.StaffAdminConfig",  # the admin, without its own login
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -115,6 +116,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "community.middleware.suspended_members_are_signed_out",
+    "community.middleware.staff_powers_need_the_second_factor",
     "community.middleware.method_not_allowed_is_a_page",
 ]
 
@@ -243,6 +245,9 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
 # allauth's built-in rate limits stay on: ACCOUNT_RATE_LIMITS is left at its default.
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = SITE_NAME
+# Staff powers need a sign-in with the authenticator code (community/staff_sessions.py)
+# and end this long after it: staff sign in again, members stay signed in.
+STAFF_SESSION_AGE = timedelta(hours=12)
 
 # --- Background work ----------------------------------------------------------
 # Email leaves the request: in production tasks wait in the database until the

@@ -22,7 +22,7 @@ from django.utils import timezone
 
 from community import crisis
 from community.models import Sanction
-from community.permissions import can_moderate, has_two_factor
+from community.permissions import can_moderate
 from forum.caching import touch_conversation
 from forum.limits import check_rate_limit
 from forum.models import (
@@ -628,8 +628,3 @@ def _tell_author(post, detail):
         transaction.on_commit(
             lambda: send_notification_email.enqueue([notification.pk])
         )
-
-
-def moderator_may_enter(user) -> bool:
-    """Moderation pages need the moderator role and two-factor sign-in."""
-    return can_moderate(user) and has_two_factor(user)

@@ -7,6 +7,7 @@ from community.permissions import (
     can_moderate,
     can_review_medically,
 )
+from conftest import set_up_authenticator
 
 pytestmark = pytest.mark.django_db
 
@@ -58,6 +59,7 @@ def test_visitors_have_no_powers():
 def test_roles_are_assignable_in_the_admin(client, member, other_member):
     member.is_staff = member.is_superuser = True
     member.save()
+    set_up_authenticator(member)  # the admin, like all staff pages, needs 2FA
     client.force_login(member)
     moderators = Group.objects.get(name=Role.MODERATOR)
     url = f"/admin/community/user/{other_member.pk}/change/"

@@ -251,7 +251,7 @@ def test_moderator_without_two_factor_is_sent_to_set_it_up(open_page_as, live_se
         request = request.redirected_from
     assert chain[:2] == ["/moderation/", TOTP_SET_UP], chain
     expect(page.locator("ul.messages")).to_contain_text(
-        "Moderation pages need two-factor sign-in."
+        "Staff pages need two-factor sign-in."
     )
     expect(page.get_by_role("heading", name="Moderation queue")).to_have_count(0)
     if "/accounts/reauthenticate/" in page.url:

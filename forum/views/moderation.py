@@ -1,7 +1,7 @@
 """Moderators' pages. Every page needs the moderator role and two-factor sign-in."""
 
 from datetime import timedelta
-from functools import partial, wraps
+from functools import partial
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from community.decorators import members_only
+from community.decorators import staff_only
 from community.models import ModeratorMessage, Sanction, User
 from community.permissions import can_moderate
 from forum import moderation
@@ -42,23 +42,8 @@ __all__ = [
 ]
 
 
-def moderators_only(view):
-    """Moderator role plus two-factor sign-in; otherwise 403 or the 2FA set-up."""
-
-    @members_only
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not can_moderate(request.user):
-            raise PermissionDenied
-        if not moderation.moderator_may_enter(request.user):
-            messages.info(
-                request,
-                "Moderation pages need two-factor sign-in. Set it up here first.",
-            )
-            return redirect("mfa_activate_totp")
-        return view(request, *args, **kwargs)
-
-    return wrapper
+# Moderator role, in a session that passed two-factor sign-in.
+moderators_only = staff_only(can_moderate)
 
 
 @moderators_only
