@@ -325,14 +325,14 @@ class ArticleRevision(AppendOnly):
     def __str__(self):
         return f"Revision {self.pk} of {self.title}"
 
-    def get_absolute_url(self):
-        return self.article.get_absolute_url()
-
     def save(self, *args, **kwargs):
         self.checksum = article_content.checksum(self.content)
         self.title, self.body = self.content["title"], self.content["body"]
         self.body_html, self.table_of_contents = render_markdown(self.content["body"])
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return self.article.get_absolute_url()
 
     @property
     def shown(self) -> article_content.ShownContent:
