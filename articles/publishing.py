@@ -25,6 +25,15 @@ from articles.rendering import render_markdown
 from community.permissions import can_edit_articles, can_review_medically
 from forum.models import Conversation
 
+WORKING_COPY_FIELDS = [
+    *Article.CONTENT_FIELDS,
+    "slug",
+    "body_html",
+    "table_of_contents",
+    "shows_crisis_note",
+    "author",
+    "updated_at",
+]
 NEEDS_SIGN_OFF = (
     "This article needs a medical reviewer's sign-off of its current content "
     "before it can be published."
@@ -82,7 +91,9 @@ def save_working_copy(article: Article, *, editor) -> Article:
     if article.author_id is None:
         article.author = editor
     article.full_clean(exclude=["conversation"])
-    article.save()
+    # Only the working copy: a stale instance must not move the live revision,
+    # the status or the review dates back.
+    article.save(update_fields=WORKING_COPY_FIELDS if previous_slug else None)
     if article.conversation_id is None:
         article.conversation = Conversation.objects.create(
             title=article.title, host=article

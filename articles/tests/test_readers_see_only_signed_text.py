@@ -42,7 +42,7 @@ def admin_form_data(response):
     data = {}
 
     def add(form):
-        for name, field in form.fields.items():
+        for name in form.fields:
             value = form[name].value()
             if isinstance(value, list) and name == "key_takeaways":
                 value = "\n".join(value)
@@ -63,9 +63,7 @@ def admin_form_data(response):
     return data
 
 
-def test_an_admin_edit_of_a_published_article_waits_for_review(
-    client, article, editor
-):
+def test_an_admin_edit_of_a_published_article_waits_for_review(client, article, editor):
     editor.is_staff = True
     editor.save()
     client.force_login(editor)
@@ -177,9 +175,12 @@ def test_revisions_and_sign_offs_cannot_be_changed(client, article, editor):
         "UPDATE articles_articlerevision SET body_html = 'x', body = 'x' WHERE id = %s",
         "UPDATE articles_medicalreview SET checksum = 'x' WHERE revision_id = %s",
     ]:
-        with pytest.raises(DatabaseError), transaction.atomic():
-            with connection.cursor() as cursor:
-                cursor.execute(sql, [signed.pk])
+        with (
+            pytest.raises(DatabaseError),
+            transaction.atomic(),
+            connection.cursor() as cursor,
+        ):
+            cursor.execute(sql, [signed.pk])
     assert_readers_see_the_signed_text(client, article)
 
 
@@ -188,12 +189,14 @@ def test_revisions_and_sign_offs_cannot_be_changed(client, article, editor):
     reason="SQLite's test flush deletes rows, so only PostgreSQL refuses DELETE",
 )
 def test_postgresql_refuses_deleting_a_revision(article):
-    with pytest.raises(DatabaseError), transaction.atomic():
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "DELETE FROM articles_medicalreview WHERE article_id = %s",
-                [article.pk],
-            )
+    with (
+        pytest.raises(DatabaseError),
+        transaction.atomic(),
+        connection.cursor() as cursor,
+    ):
+        cursor.execute(
+            "DELETE FROM articles_medicalreview WHERE article_id = %s", [article.pk]
+        )
 
 
 def test_a_revision_cannot_claim_another_revisions_checksum(article, editor):
