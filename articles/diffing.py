@@ -67,11 +67,17 @@ def revision_diff(old: dict | None, new: dict) -> list[FieldDiff]:
 
 def field_diff(label: str, before: str, after: str) -> FieldDiff:
     old, new = TOKEN.findall(before), TOKEN.findall(after)
-    matcher = difflib.SequenceMatcher(a=old, b=new, autojunk=False)
+    # Words are compared without their spacing, so a browser's \r\n line endings
+    # or a re-wrapped paragraph don't show as changes.
+    matcher = difflib.SequenceMatcher(
+        a=[token.strip() for token in old],
+        b=[token.strip() for token in new],
+        autojunk=False,
+    )
     segments, added, removed = [], 0, 0
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op == "equal":
-            segments.append(Segment("".join(old[i1:i2]), Change.SAME))
+            segments.append(Segment("".join(new[j1:j2]), Change.SAME))
             continue
         if i2 > i1:
             text = "".join(old[i1:i2])

@@ -76,3 +76,10 @@ class CorrectionForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text="Recorded with your sign-off in the article's history.",
     )
+
+    def clean(self):
+        cleaned = super().clean()
+        for name in ["summary", "body", "disclosure"]:
+            if name in cleaned:  # browsers send \r\n; stored text uses \n
+                cleaned[name] = cleaned[name].replace("\r\n", "\n")
+        return cleaned

@@ -87,6 +87,9 @@ def save_working_copy(article: Article, *, editor) -> Article:
         if article.pk
         else None
     )
+    for name in ["summary", "body", "disclosure"]:
+        # Browsers send \r\n; stored text uses \n so a save alone changes nothing.
+        setattr(article, name, getattr(article, name).replace("\r\n", "\n"))
     article.body_html, article.table_of_contents = render_markdown(article.body)
     if article.author_id is None:
         article.author = editor
