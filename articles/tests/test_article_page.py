@@ -251,3 +251,18 @@ def test_the_article_page_previews_replies_and_links_to_the_rest(
     # The conversation's own page shows its full allowance of inline replies.
     page = client.get(f"/conversations/{article.conversation_id}/").content.decode()
     assert "answer 4" in page
+
+
+def test_the_page_stays_within_its_query_budget(
+    client, article, member, django_assert_max_num_queries
+):
+    # Readers' content comes from the live revision, joined into the article's
+    # own query: 12 for a member (with their session, permissions and notices).
+    make_poll(article)
+    actions.post_comment(article.conversation, author=member, body="first")
+    cache.clear()
+    with django_assert_max_num_queries(4):
+        client.get(article.get_absolute_url())
+    client.force_login(member)
+    with django_assert_max_num_queries(12):
+        client.get(article.get_absolute_url())
