@@ -117,13 +117,13 @@ def record_revision(article: Article, *, editor, note: str = "") -> ArticleRevis
     return _record(article, created_by=editor, note=note)
 
 
-def _record(article, *, created_by, note="", kind=ArticleRevision.Kind.EDIT):
+def _record(article, *, created_by, note=""):
     snapshot = content.snapshot(article)
     latest = latest_revision(article)
     if latest is not None and latest.checksum == content.checksum(snapshot):
         return latest
     return ArticleRevision.objects.create(
-        article=article, kind=kind, content=snapshot, created_by=created_by, note=note
+        article=article, content=snapshot, created_by=created_by, note=note
     )
 
 
