@@ -323,6 +323,7 @@ def url_samples(member, editor, medical_reviewer):
             "slug": article.topics.create(name="T", slug="t").slug
         },
         "articles:reviewer_detail": {"pk": medical_reviewer.pk},
+        "articles:revision_detail": {"pk": article.live_revision_id},
         **{
             f"articles:{name}": per_article
             for name in [
@@ -330,6 +331,9 @@ def url_samples(member, editor, medical_reviewer):
                 "article_publish",
                 "article_approve",
                 "article_request_changes",
+                "article_review",
+                "article_history",
+                "article_correct",
             ]
         },
         "community:profile_detail": {"pk": member.pk},

@@ -5,6 +5,7 @@ from articles import publishing
 from articles.forms import ArticleForm
 from articles.models import (
     Article,
+    ArticleRevision,
     MedicalReview,
     Poll,
     PollOption,
@@ -26,10 +27,32 @@ class MedicalReviewInline(admin.TabularInline):
     model = MedicalReview
     extra = 0
     can_delete = False
-    fields = ["decision", "reviewer", "notes", "signed_at"]
+    fields = ["decision", "reviewer", "revision", "notes", "signed_at"]
     readonly_fields = fields
 
     def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(ArticleRevision)
+class ArticleRevisionAdmin(admin.ModelAdmin):
+    """Read-only: revisions are append-only (editors save articles instead)."""
+
+    list_display = ["__str__", "article", "kind", "created_by", "created_at"]
+    list_filter = ["kind"]
+    fields = ["article", "kind", "created_by", "created_at", "note", "checksum"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
         return False
 
 
@@ -38,7 +61,7 @@ class ArticleAdmin(admin.ModelAdmin):
     form = ArticleForm
     list_display = [
         "title",
-        "status",
+        "editorial_state",
         "medical_reviewer",
         "last_reviewed_on",
         "next_review_due",
@@ -57,13 +80,22 @@ class ArticleAdmin(admin.ModelAdmin):
     inlines = [ReferenceInline, MedicalReviewInline]
     actions = ["send_to_review", "publish"]
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_editorial_state()
+
+    @admin.display(description="State")
+    def editorial_state(self, article):
+        return article.editorial_state.label
+
     def save_model(self, request, obj, form, change):
-        content_changed = not change or bool(
-            set(form.changed_data) & set(Article.CONTENT_FIELDS)
-        )
-        publishing.save_article(
-            obj, editor=request.user, content_changed=content_changed
-        )
+        publishing.save_working_copy(obj, editor=request.user)
+
+    def save_related(self, request, form, formsets, change):
+        # The references are saved now: record the whole content as a revision.
+        super().save_related(request, form, formsets, change)
+        article = form.instance
+        publishing.record_revision(article, editor=request.user)
+        _tell_when_readers_keep_the_reviewed_text(self, request, article)
 
     def _run(self, request, queryset, action, done):
         for article in queryset:
@@ -104,6 +136,24 @@ class PollAdmin(admin.ModelAdmin):
     list_display = ["question", "article", "closes_on", "total_votes"]
     inlines = [PollOptionInline]
     readonly_fields = ["total_votes"]
+
+    def save_related(self, request, form, formsets, change):
+        # The question and options are reviewed content, like the article's text.
+        super().save_related(request, form, formsets, change)
+        article = form.instance.article
+        publishing.record_revision(article, editor=request.user)
+        _tell_when_readers_keep_the_reviewed_text(self, request, article)
+
+
+def _tell_when_readers_keep_the_reviewed_text(model_admin, request, article):
+    article.refresh_from_db()
+    if publishing.pending_revision(article) is not None and article.live_revision:
+        model_admin.message_user(
+            request,
+            f"{article}: readers keep seeing the reviewed version until a medical "
+            "reviewer signs off this change.",
+            messages.WARNING,
+        )
 
 
 @admin.register(Topic)

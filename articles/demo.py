@@ -181,6 +181,21 @@ keep it somewhere people can find it quickly.
     "crisis": True,
 }
 
+# A change to a published article, waiting for the reviewer's sign-off: readers
+# keep seeing the reviewed text; the reviewer sees this as a word diff.
+MOUD_CHANGE = {
+    "old": (
+        "it safer in overdose, and since 2023 any clinician who can prescribe "
+        "controlled medicines can\nprescribe it for OUD."
+    ),
+    "new": (
+        'it safer in overdose. Since 2023 the special "X-waiver" is no longer '
+        "needed: clinicians who can\nprescribe controlled medicines can prescribe "
+        "it for OUD, and some people can start it through a\ntelehealth visit."
+    ),
+    "note": "Say plainly that the X-waiver is gone; mention telehealth starts.",
+}
+
 POLL_QUESTION = (
     "Which topic do you most want to discuss at your next doctor's appointment?"
 )
@@ -238,10 +253,14 @@ def seed(stdout):
     articles = [
         _publish(spec, editor, reviewer, topics) for spec in [KETAMINE, MOUD, NALOXONE]
     ]
-    ketamine = articles[0]
+    ketamine, moud = articles[0], articles[1]
     poll = Poll.objects.create(article=ketamine, question=POLL_QUESTION)
     for position, text in enumerate(POLL_OPTIONS, start=1):
         PollOption.objects.create(poll=poll, position=position, text=text)
+    # The poll is reviewed content: the reviewer signs off the article with it.
+    publishing.record_revision(ketamine, editor=editor, note="Add a poll.")
+    publishing.approve_article(ketamine, reviewer=reviewer, notes="Poll is neutral.")
+    _propose_change(moud, editor)
     unlimited = dict.fromkeys(settings.FORUM_RATE_LIMITS, (10**9, 1))
     # Demo members are new; their posts would otherwise wait for review.
     with override_settings(FORUM_RATE_LIMITS=unlimited, FORUM_HOLD_FIRST_POSTS=0):
@@ -257,7 +276,18 @@ def seed(stdout):
             visitor_key="demo-article",
         )
         moderation.approve_post(question, moderator=person("mod@example.com"))
-    stdout.write("Demo articles: 3 published and reviewed, a poll, a conversation.")
+    stdout.write(
+        "Demo articles: 3 published and reviewed, a poll, a conversation, and a "
+        "change waiting for review (Editorial, as reviewer@)."
+    )
+
+
+def _propose_change(article, editor):
+    article.refresh_from_db()
+    if MOUD_CHANGE["old"] not in article.body:
+        raise ValueError("The demo change no longer matches the demo article.")
+    article.body = article.body.replace(MOUD_CHANGE["old"], MOUD_CHANGE["new"])
+    publishing.save_article(article, editor=editor, note=MOUD_CHANGE["note"])
 
 
 def _publish(spec, editor, reviewer, topics):

@@ -14,13 +14,14 @@ class LatestArticles(Feed):
         return f"{settings.SITE_NAME}: articles"
 
     def items(self):
-        return Article.objects.published().select_related("medical_reviewer")[:20]
+        return Article.objects.published().select_related("live_revision")[:20]
 
     def item_title(self, item):
-        return item.title
+        return item.live_revision.title
 
     def item_description(self, item):
-        return " ".join(str(point) for point in item.key_takeaways)
+        takeaways = item.live_revision.content["key_takeaways"]
+        return " ".join(str(point) for point in takeaways)
 
     def item_pubdate(self, item):
         return item.first_published_at

@@ -44,10 +44,10 @@ class ArticleForm(forms.ModelForm):
 class PollVoteForm(forms.Form):
     option = forms.TypedChoiceField(coerce=int, widget=forms.RadioSelect, label="")
 
-    def __init__(self, *args, poll, **kwargs):
+    def __init__(self, *args, question, choices, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["option"].choices = [(o.pk, o.text) for o in poll.options.all()]
-        self.fields["option"].label = poll.question
+        self.fields["option"].choices = [(c.pk, c.text) for c in choices]
+        self.fields["option"].label = question
         self.fields["option"].error_messages["required"] = "Please choose an answer."
 
 
@@ -57,3 +57,29 @@ class ReviewNotesForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+    # The revision the reviewer read; a newer one is refused, not signed blind.
+    revision = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+
+class CorrectionForm(forms.Form):
+    """A medical reviewer's urgent correction of the live text."""
+
+    title = forms.CharField(max_length=200)
+    key_takeaways = TakeawaysField(label="Key takeaways", help_text="One per line.")
+    summary = forms.CharField(label="Full summary", widget=forms.Textarea)
+    body = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 16}), help_text="Markdown."
+    )
+    disclosure = forms.CharField(required=False, widget=forms.Textarea)
+    note = forms.CharField(
+        label="What you corrected, and why",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Recorded with your sign-off in the article's history.",
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        for name in ["summary", "body", "disclosure"]:
+            if name in cleaned:  # browsers send \r\n; stored text uses \n
+                cleaned[name] = cleaned[name].replace("\r\n", "\n")
+        return cleaned

@@ -1,16 +1,16 @@
-"""schema.org MedicalWebPage data for a published article."""
+"""schema.org MedicalWebPage data for a published article (its live revision)."""
 
 from django.conf import settings
 from django.utils.html import strip_tags
 
 
-def medical_web_page(article, *, canonical_url, reviewer_url, site_url):
+def medical_web_page(article, *, shown, canonical_url, reviewer_url, site_url):
     data = {
         "@context": "https://schema.org",
         "@type": "MedicalWebPage",
-        "headline": article.title,
+        "headline": shown.title,
         "url": canonical_url,
-        "description": " ".join(strip_tags(str(p)) for p in article.key_takeaways),
+        "description": " ".join(strip_tags(str(p)) for p in shown.key_takeaways),
         "datePublished": article.first_published_at.date().isoformat(),
         "dateModified": article.content_changed_at.date().isoformat(),
         "lastReviewed": article.last_reviewed_on.isoformat(),
@@ -23,7 +23,7 @@ def medical_web_page(article, *, canonical_url, reviewer_url, site_url):
             "name": settings.SITE_NAME,
             "url": site_url,
         },
-        "citation": [r.link for r in article.references.all() if r.link],
+        "citation": [r.link for r in shown.references if r.link],
     }
     reviewer = article.medical_reviewer
     if reviewer is not None:

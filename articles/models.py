@@ -1,19 +1,22 @@
 """Medically reviewed articles, their sign-offs and their polls.
 
 The publishing gate lives in articles/publishing.py and, for the row's own fields,
-in a CheckConstraint here: a published article always names its medical reviewer
-and its review dates. Review due is derived from next_review_due, never stored.
+in a CheckConstraint here: a published article always names its medical reviewer,
+its review dates and its live revision. Readers see only the live revision's
+content; revisions and sign-offs are append-only (model, admin and database
+triggers, migration 0005_revisions_append_only), and a trigger refuses a published
+article whose live revision lacks a matching approval by its named reviewer.
+Review due is derived from next_review_due, never stored.
 """
-
-import hashlib
-import json
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
 
+from articles import content as article_content
+from articles.rendering import render_markdown
 from community.models import TimeStamped
 from community.permissions import can_edit_articles, can_review_medically
 from forum.models import Conversation
@@ -50,24 +53,47 @@ class ArticleQuerySet(models.QuerySet):
 
     def for_page(self):
         return self.select_related(
+            "live_revision",
             "medical_reviewer__profile",
             "medical_reviewer__reviewer_profile",
             "author",
             "conversation",
             "poll",
-        ).prefetch_related("references", "topics", "poll__options")
+        ).prefetch_related("topics", "poll__options")
+
+    def with_editorial_state(self):
+        """Annotated with what `Article.editorial_state` reads: no query per row."""
+        latest = ArticleRevision.objects.filter(article=OuterRef("pk")).order_by("-id")
+        decisions = MedicalReview.objects.filter(
+            revision=OuterRef("latest_revision_pk")
+        ).order_by("-signed_at", "-id")
+        return self.annotate(
+            latest_revision_pk=Subquery(latest.values("id")[:1]),
+            latest_checksum=Subquery(latest.values("checksum")[:1]),
+            live_checksum=F("live_revision__checksum"),
+        ).annotate(latest_decision=Subquery(decisions.values("decision")[:1]))
+
+
+class EditorialState(models.TextChoices):
+    """Where an article stands, as editors see it (derived, never stored)."""
+
+    DRAFT = "draft", "Draft"
+    IN_REVIEW = "in_review", "In review"
+    CHANGES_REQUESTED = "changes_requested", "Changes requested"
+    PUBLISHED = "published", "Published"
+    PUBLISHED_CHANGE_IN_REVIEW = (
+        "published_change_in_review",
+        "Published, with a change in review",
+    )
+    PUBLISHED_CHANGES_REQUESTED = (
+        "published_changes_requested",
+        "Published, changes requested on a change",
+    )
 
 
 class Article(TimeStamped):
-    # What a medical sign-off vouches for (with the references).
-    CONTENT_FIELDS = [
-        "title",
-        "summary",
-        "key_takeaways",
-        "body",
-        "disclosure",
-        "sponsor",
-    ]
+    # What a medical sign-off vouches for (with the references and the poll).
+    CONTENT_FIELDS = article_content.ARTICLE_FIELDS
 
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
@@ -125,6 +151,15 @@ class Article(TimeStamped):
         editable=False,
         null=True,
     )
+    live_revision = models.ForeignKey(
+        "ArticleRevision",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        editable=False,
+        help_text="The signed-off revision readers see.",
+    )
 
     objects = ArticleQuerySet.as_manager()
 
@@ -135,6 +170,7 @@ class Article(TimeStamped):
                 name="article_published_only_with_medical_sign_off",
                 condition=~Q(status="published")
                 | Q(
+                    live_revision__isnull=False,
                     medical_reviewer__isnull=False,
                     last_reviewed_on__isnull=False,
                     next_review_due__isnull=False,
@@ -159,13 +195,29 @@ class Article(TimeStamped):
         return reverse("articles:article_detail", args=[self.slug])
 
     def content_checksum(self) -> str:
-        """What a medical sign-off vouches for; it changes when the content does."""
-        references = [
-            (r.text, r.url, r.doi)
-            for r in sorted(self.references.all(), key=lambda r: r.position)
-        ]
-        content = [getattr(self, name) for name in self.CONTENT_FIELDS] + [references]
-        return hashlib.sha256(json.dumps(content).encode()).hexdigest()
+        """The checksum of the working copy; it changes when the content does."""
+        return article_content.checksum(article_content.snapshot(self))
+
+    def poll_or_none(self):
+        try:
+            return self.poll
+        except Poll.DoesNotExist:
+            return None
+
+    @property
+    def editorial_state(self) -> EditorialState:
+        """Needs `with_editorial_state()`."""
+        if self.status == self.Status.PUBLISHED:
+            if self.latest_checksum in (None, self.live_checksum):
+                return EditorialState.PUBLISHED
+            if self.latest_decision == MedicalReview.Decision.CHANGES_REQUESTED:
+                return EditorialState.PUBLISHED_CHANGES_REQUESTED
+            return EditorialState.PUBLISHED_CHANGE_IN_REVIEW
+        if self.status == self.Status.IN_REVIEW:
+            return EditorialState.IN_REVIEW
+        if self.latest_decision == MedicalReview.Decision.CHANGES_REQUESTED:
+            return EditorialState.CHANGES_REQUESTED
+        return EditorialState.DRAFT
 
     @property
     def is_review_due(self):
@@ -209,7 +261,85 @@ class Reference(models.Model):
         return ""
 
 
-class MedicalReview(models.Model):
+class AppendOnlyQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise PermissionError(f"{self.model.__name__} rows are append-only.")
+
+    def delete(self):
+        raise PermissionError(f"{self.model.__name__} rows are append-only.")
+
+    def bulk_create(self, *args, **kwargs):
+        # save() computes what a row vouches for; bulk_create would skip it.
+        raise PermissionError(f"Create {self.model.__name__} rows one at a time.")
+
+
+class AppendOnly(models.Model):
+    """Rows that are written once and never changed or deleted."""
+
+    objects = AppendOnlyQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise PermissionError(f"{type(self).__name__} rows are append-only.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise PermissionError(f"{type(self).__name__} rows are append-only.")
+
+
+class ArticleRevision(AppendOnly):
+    """One version of an article's content, exactly as a reviewer may sign it.
+
+    Never changes once written: the checksum is computed here from the snapshot,
+    and what readers see is a pointer (Article.live_revision) to a signed one.
+    """
+
+    class Kind(models.TextChoices):
+        EDIT = "edit", "Edit by an editor"
+        CORRECTION = "correction", "Urgent correction by a medical reviewer"
+
+    article = models.ForeignKey(
+        Article, on_delete=models.PROTECT, related_name="revisions"
+    )
+    kind = models.CharField(max_length=20, choices=Kind, default=Kind.EDIT)
+    content = models.JSONField(help_text="Snapshot of everything a sign-off covers.")
+    # Copied from `content` for search over what readers see; never changed.
+    title = models.CharField(max_length=200, blank=True)
+    body = models.TextField(blank=True)
+    body_html = models.TextField(blank=True)
+    table_of_contents = models.JSONField(default=list, blank=True)
+    checksum = models.CharField(max_length=64)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    note = models.TextField(blank=True, help_text="What changed, and why.")
+
+    class Meta:
+        ordering = ["-id"]
+        indexes = [models.Index(fields=["article", "-id"], name="revision_latest")]
+
+    def __str__(self):
+        return f"Revision {self.pk} of {self.title}"
+
+    def save(self, *args, **kwargs):
+        self.checksum = article_content.checksum(self.content)
+        self.title, self.body = self.content["title"], self.content["body"]
+        self.body_html, self.table_of_contents = render_markdown(self.content["body"])
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return self.article.get_absolute_url()
+
+    @property
+    def shown(self) -> article_content.ShownContent:
+        return article_content.ShownContent.of(self)
+
+
+class MedicalReview(AppendOnly):
     """One sign-off decision. Append-only: the record of who vouched for what."""
 
     class Decision(models.TextChoices):
@@ -218,6 +348,12 @@ class MedicalReview(models.Model):
 
     article = models.ForeignKey(
         Article, on_delete=models.PROTECT, related_name="reviews"
+    )
+    revision = models.ForeignKey(
+        ArticleRevision,
+        on_delete=models.PROTECT,
+        related_name="reviews",
+        null=True,  # only for sign-offs recorded before revisions existed
     )
     reviewer = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"

@@ -1,4 +1,10 @@
-"""Voting: one vote per member, or per signed-out browser, per poll."""
+"""Voting: one vote per member, or per signed-out browser, per poll.
+
+The question and options readers see come from the article's live revision (they
+are reviewed content); the vote counts come from the PollOption rows.
+"""
+
+from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -19,8 +25,12 @@ def cast_vote(
         raise ValueError("A vote needs exactly one of member or browser_key.")
     if option.poll_id != poll.pk:
         raise ValidationError("That option isn't part of this poll.", code="bad_option")
-    if poll.article.status != Article.Status.PUBLISHED or not poll.is_open:
+    article = Article.objects.select_related("live_revision").get(pk=poll.article_id)
+    if article.status != Article.Status.PUBLISHED or not poll.is_open:
         raise ValidationError("This poll is closed.", code="closed")
+    # Only options readers were shown: those of the signed-off live revision.
+    if option.pk not in article.live_revision.shown.poll_option_ids:
+        raise ValidationError("That option isn't part of this poll.", code="bad_option")
     try:
         with transaction.atomic():
             vote = PollVote.objects.create(
@@ -30,7 +40,7 @@ def cast_vote(
         raise ValidationError(ALREADY_VOTED, code="already_voted") from error
     PollOption.objects.filter(pk=option.pk).update(vote_count=F("vote_count") + 1)
     Poll.objects.filter(pk=poll.pk).update(total_votes=F("total_votes") + 1)
-    slug = poll.article.slug
+    slug = article.slug
     transaction.on_commit(lambda: caching.touch_article(slug))
     return vote
 
@@ -42,3 +52,27 @@ def vote_of(poll: Poll, *, member=None, browser_key=""):
     if browser_key:
         return PollVote.objects.filter(poll=poll, browser_key=browser_key).first()
     return None
+
+
+@dataclass(frozen=True)
+class PollChoice:
+    """One option as readers see it: reviewed text, current count."""
+
+    pk: int
+    text: str
+    vote_count: int
+
+    def percent_of(self, total):
+        return round(100 * self.vote_count / total) if total else 0
+
+
+def shown_choices(poll: Poll, shown) -> list[PollChoice]:
+    """The options of `shown` (a revision's ShownContent) with their counts.
+    Reads `poll.options.all()`, so prefetch it."""
+    counts = {option.pk: option.vote_count for option in poll.options.all()}
+    return [
+        PollChoice(
+            pk=option["id"], text=option["text"], vote_count=counts.get(option["id"], 0)
+        )
+        for option in shown.poll_options
+    ]

@@ -38,6 +38,26 @@ urlpatterns = [
         name="article_request_changes",
     ),
     path(
+        "editorial/articles/<int:pk>/review/",
+        views.article_review,
+        name="article_review",
+    ),
+    path(
+        "editorial/articles/<int:pk>/history/",
+        views.article_history,
+        name="article_history",
+    ),
+    path(
+        "editorial/articles/<int:pk>/correct/",
+        views.article_correct,
+        name="article_correct",
+    ),
+    path(
+        "editorial/revisions/<int:pk>/",
+        views.revision_detail,
+        name="revision_detail",
+    ),
+    path(
         "sitemap.xml",
         sitemap,
         {"sitemaps": SITEMAPS},

@@ -4,17 +4,23 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 
-from articles import caching, polls, publishing
-from articles.forms import PollVoteForm, ReviewNotesForm
+from articles import caching, diffing, polls, publishing
+from articles.forms import CorrectionForm, PollVoteForm, ReviewNotesForm
 from articles.jsonld import medical_web_page
-from articles.models import Article, ReviewerProfile, Topic
+from articles.models import (
+    Article,
+    ArticleRevision,
+    EditorialState,
+    MedicalReview,
+    ReviewerProfile,
+    Topic,
+)
 from community.decorators import staff_only
 from community.models import User
 from community.permissions import can_edit_articles, can_review_medically
@@ -33,7 +39,9 @@ def _browser_key(request):
 
 
 def article_list(request):
-    articles = Article.objects.published().select_related("medical_reviewer__profile")
+    articles = Article.objects.published().select_related(
+        "live_revision", "medical_reviewer__profile"
+    )
     page = Paginator(articles, settings.ARTICLES_PAGE_SIZE).get_page(
         request.GET.get("page")
     )
@@ -46,7 +54,9 @@ def article_list(request):
 
 def topic_detail(request, slug):
     topic = get_object_or_404(Topic, slug=slug)
-    articles = topic.articles.published().select_related("medical_reviewer__profile")
+    articles = topic.articles.published().select_related(
+        "live_revision", "medical_reviewer__profile"
+    )
     page = Paginator(articles, settings.ARTICLES_PAGE_SIZE).get_page(
         request.GET.get("page")
     )
@@ -67,12 +77,19 @@ def article_detail(request, slug):
         Article.objects.visible_to(request.user).for_page(), slug=slug
     )
     is_preview = article.status != Article.Status.PUBLISHED
-    poll = getattr(article, "poll", None)
-    vote = None
+    # Readers see the signed live revision; staff preview the newest one.
+    revision = publishing.latest_revision(article) if is_preview else None
+    revision = revision or article.live_revision
+    if revision is None:
+        raise Http404
+    shown = revision.shown
+    poll = article.poll_or_none() if shown.poll_options else None
+    vote = poll_choices = None
     if poll is not None:
         vote = polls.vote_of(
             poll, member=request.user, browser_key=_browser_key(request)
         )
+        poll_choices = polls.shown_choices(poll, shown)
     conversation_page = None
     conversation_size = None
     if not request.user.is_authenticated and article.conversation_id:
@@ -94,6 +111,7 @@ def article_detail(request, slug):
         )
         json_ld = medical_web_page(
             article,
+            shown=shown,
             canonical_url=canonical_url,
             reviewer_url=reviewer_url,
             site_url=request.build_absolute_uri("/"),
@@ -103,10 +121,16 @@ def article_detail(request, slug):
         "articles/article_detail.html",
         {
             "article": article,
+            "shown": shown,
             "is_preview": is_preview,
             "poll": poll,
+            "poll_choices": poll_choices,
             "vote": vote,
-            "poll_form": PollVoteForm(poll=poll) if poll else None,
+            "poll_form": PollVoteForm(
+                question=shown.poll_question, choices=poll_choices
+            )
+            if poll
+            else None,
             "conversation_page": conversation_page,
             "conversation_size": conversation_size,
             "comment_form": PostForm(body_label="Your comment"),
@@ -145,10 +169,15 @@ def poll_vote(request, slug):
 
 def _record_vote(request, slug):
     article = get_object_or_404(Article.objects.published().for_page(), slug=slug)
-    poll = getattr(article, "poll", None)
-    if poll is None:
+    poll = article.poll_or_none()
+    shown = article.live_revision.shown
+    if poll is None or not shown.poll_options:
         raise Http404
-    form = PollVoteForm(request.POST, poll=poll)
+    form = PollVoteForm(
+        request.POST,
+        question=shown.poll_question,
+        choices=polls.shown_choices(poll, shown),
+    )
     browser_key = ""
     if not request.user.is_authenticated:
         browser_key = _browser_key(request) or secrets.token_urlsafe(24)
@@ -184,7 +213,11 @@ def _record_vote(request, slug):
 def reviewer_detail(request, pk):
     """A medical reviewer's public page: who they are and what they reviewed."""
     reviewer = get_object_or_404(User.objects.select_related("profile"), pk=pk)
-    articles = list(Article.objects.published().filter(medical_reviewer=reviewer))
+    articles = list(
+        Article.objects.published()
+        .filter(medical_reviewer=reviewer)
+        .select_related("live_revision")
+    )
     if not articles and not can_review_medically(reviewer):
         raise Http404
     reviewer_profile = ReviewerProfile.objects.filter(user=reviewer).first()
@@ -208,22 +241,173 @@ editorial_staff_only = staff_only(can_edit_articles, can_review_medically)
 
 @editorial_staff_only
 def editorial_dashboard(request):
-    articles = Article.objects.select_related("author", "medical_reviewer")
+    articles = list(
+        Article.objects.with_editorial_state().select_related(
+            "author", "medical_reviewer"
+        )
+    )
+    due = set(Article.objects.review_due().values_list("pk", flat=True))
+    by_state = {state: [] for state in EditorialState}
+    for article in articles:
+        by_state[article.editorial_state].append(article)
+    sent_back = _latest_change_requests(articles)
     return render(
         request,
         "articles/editorial_dashboard.html",
         {
-            "in_review": articles.filter(status=Article.Status.IN_REVIEW),
-            "drafts": articles.filter(status=Article.Status.DRAFT).prefetch_related(
-                "reviews"
-            ),
-            "review_due": articles.review_due(),
-            "published": articles.published().filter(~Q(pk__in=articles.review_due()))[
-                :50
+            "in_review": by_state[EditorialState.IN_REVIEW],
+            "changes_in_review": by_state[EditorialState.PUBLISHED_CHANGE_IN_REVIEW],
+            "review_due": [
+                (a, a.editorial_state != EditorialState.PUBLISHED)
+                for a in articles
+                if a.pk in due
             ],
+            "drafts": [
+                (a, sent_back.get(a.pk))
+                for a in by_state[EditorialState.DRAFT]
+                + by_state[EditorialState.CHANGES_REQUESTED]
+            ],
+            "published": [
+                (a, sent_back.get(a.pk))
+                for a in articles
+                if a.status == Article.Status.PUBLISHED and a.pk not in due
+            ][:50],
             "can_edit": can_edit_articles(request.user),
             "can_review": can_review_medically(request.user),
         },
+    )
+
+
+def _latest_change_requests(articles):
+    """{article pk: the reviewer's notes} for articles sent back."""
+    sent_back = [
+        article.latest_revision_pk
+        for article in articles
+        if article.latest_decision == MedicalReview.Decision.CHANGES_REQUESTED
+    ]
+    reviews = MedicalReview.objects.filter(
+        revision__in=sent_back, decision=MedicalReview.Decision.CHANGES_REQUESTED
+    ).order_by("signed_at", "id")
+    return {review.article_id: review.notes for review in reviews}
+
+
+def _staff_article(request, pk):
+    return get_object_or_404(
+        Article.objects.with_editorial_state().select_related("live_revision"), pk=pk
+    )
+
+
+@editorial_staff_only
+def article_review(request, pk):
+    """The reviewer's page: the newest revision against what readers see."""
+    article = _staff_article(request, pk)
+    revision = publishing.latest_revision(article)
+    live = article.live_revision
+    return render(
+        request,
+        "articles/article_review.html",
+        {
+            "article": article,
+            "revision": revision,
+            "live": live,
+            "diff": diffing.revision_diff(
+                live.content if live else None, revision.content
+            )
+            if revision
+            else [],
+            "reviews": MedicalReview.objects.filter(revision=revision)
+            .select_related("reviewer")
+            .order_by("signed_at", "id")
+            if revision
+            else [],
+            "is_waiting": revision is not None
+            and article.editorial_state
+            in {EditorialState.IN_REVIEW, EditorialState.PUBLISHED_CHANGE_IN_REVIEW},
+            "can_review": can_review_medically(request.user),
+            "can_edit": can_edit_articles(request.user),
+        },
+    )
+
+
+@editorial_staff_only
+def article_history(request, pk):
+    """Every revision of an article, who wrote it and who signed it off."""
+    article = _staff_article(request, pk)
+    revisions = (
+        article.revisions.select_related("created_by")
+        .prefetch_related("reviews__reviewer")
+        .order_by("-id")
+    )
+    return render(
+        request,
+        "articles/article_history.html",
+        {"article": article, "revisions": revisions},
+    )
+
+
+@editorial_staff_only
+def revision_detail(request, pk):
+    """One earlier revision as it read, and what it changed from the one before."""
+    revision = get_object_or_404(
+        ArticleRevision.objects.select_related("article", "created_by"), pk=pk
+    )
+    previous = (
+        ArticleRevision.objects.filter(article=revision.article_id, pk__lt=revision.pk)
+        .order_by("-id")
+        .first()
+    )
+    return render(
+        request,
+        "articles/revision_detail.html",
+        {
+            "revision": revision,
+            "article": revision.article,
+            "shown": revision.shown,
+            "previous": previous,
+            "diff": diffing.revision_diff(
+                previous.content if previous else None, revision.content
+            ),
+            "reviews": revision.reviews.select_related("reviewer").order_by(
+                "signed_at", "id"
+            ),
+        },
+    )
+
+
+@staff_only(can_review_medically)
+def article_correct(request, pk):
+    """A medical reviewer writes and publishes an urgent correction."""
+    article = get_object_or_404(
+        Article.objects.published().select_related("live_revision"), pk=pk
+    )
+    live = article.live_revision.content
+    form = CorrectionForm(
+        request.POST or None,
+        initial={
+            name: live[name] for name in CorrectionForm.base_fields if name in live
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        changes = {k: v for k, v in form.cleaned_data.items() if k != "note"}
+        try:
+            publishing.publish_correction(
+                article,
+                reviewer=request.user,
+                changes=changes,
+                note=form.cleaned_data["note"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request, "Correction published, signed off by you, and logged."
+            )
+            return redirect("articles:article_history", pk=article.pk)
+    return render(
+        request,
+        "articles/article_correct.html",
+        {"article": article, "form": form},
+        status=400 if form.errors else 200,
     )
 
 
@@ -236,6 +420,14 @@ def _act(request, pk, action, success, **kwargs):
     else:
         messages.success(request, success)
     return redirect("articles:editorial_dashboard")
+
+
+def _revision_read(article_pk, form):
+    """The revision the reviewer's form was showing, or None if it named none."""
+    pk = form.cleaned_data.get("revision") if form.is_valid() else None
+    if pk is None:
+        return None
+    return get_object_or_404(ArticleRevision, pk=pk, article=article_pk)
 
 
 @editorial_staff_only
@@ -270,6 +462,7 @@ def article_approve(request, pk):
         "Signed off. The article is published with your name and today's review date.",
         reviewer=request.user,
         notes=form.cleaned_data.get("notes", ""),
+        revision=_revision_read(pk, form),
     )
 
 
@@ -285,6 +478,7 @@ def article_request_changes(request, pk):
         "Sent back to the editors with your reasons.",
         reviewer=request.user,
         reasons=form.cleaned_data.get("notes", ""),
+        revision=_revision_read(pk, form),
     )
 
 
@@ -302,8 +496,13 @@ def site_search(request):
             messages.error(request, limited.message)
             status = 429
         else:
+            # What readers see: the live revisions of published articles.
             articles = search.search(
-                Article.objects.published(), query, title_field="title"
+                ArticleRevision.objects.filter(
+                    pk__in=Article.objects.published().values("live_revision")
+                ).select_related("article"),
+                query,
+                title_field="title",
             )
             if request.user.is_authenticated:
                 posts = search.search_posts(request.user, query)

@@ -104,7 +104,7 @@ def seed(scale: Scale = Scale(), *, seed: int = 2026, log=print) -> Community:
         ARTICLE_SLUG,
         "Finding Steady Ground in the First Year of Recovery",
     )
-    _poll(article, member_ids, rng)
+    _poll(article, member_ids, rng, editor=editor, reviewer=reviewer)
     printable = _article(
         editor,
         reviewer,
@@ -240,7 +240,7 @@ def _article(editor, reviewer, slug, title):
     )
 
 
-def _poll(article, member_ids, rng):
+def _poll(article, member_ids, rng, *, editor, reviewer):
     poll = Poll.objects.create(
         article=article, question="What helped most in your first months?"
     )
@@ -250,6 +250,9 @@ def _poll(article, member_ids, rng):
             ["A daily routine", "Meetings", "Medication", "Family and friends"], 1
         )
     ]
+    # The poll is reviewed content: signed off before readers can vote in it.
+    publishing.record_revision(article, editor=editor)
+    publishing.approve_article(article, reviewer=reviewer, notes="Poll reviewed.")
     voters = User.objects.filter(
         pk__in=rng.sample(member_ids, min(200, len(member_ids)))
     )

@@ -36,7 +36,21 @@ def make_published(editor, reviewer, **fields):
 
 
 def make_poll(article, options=("Dose", "Cravings", "Sleep")):
+    """A poll; on a published article it is reviewed content, so the article's
+    reviewer signs off the new revision before readers see it."""
     poll = Poll.objects.create(article=article, question="What do you want to discuss?")
     for position, text in enumerate(options, start=1):
         PollOption.objects.create(poll=poll, position=position, text=text)
+    if article.status == Article.Status.PUBLISHED:
+        publish_change(article)
     return poll
+
+
+def publish_change(article):
+    """Record the working copy of a published article and have its reviewer sign
+    it off, as an editor and a reviewer would."""
+    article.refresh_from_db()
+    publishing.record_revision(article, editor=article.author)
+    return publishing.approve_article(
+        article, reviewer=article.medical_reviewer, notes="Change reviewed."
+    )

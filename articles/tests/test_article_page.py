@@ -8,7 +8,12 @@ from django.test.utils import CaptureQueriesContext
 
 from articles import publishing
 from articles.models import PollOption, Reference
-from articles.tests.factories import make_draft, make_poll, make_published
+from articles.tests.factories import (
+    make_draft,
+    make_poll,
+    make_published,
+    publish_change,
+)
 from forum import actions, moderation
 
 pytestmark = pytest.mark.django_db
@@ -79,6 +84,7 @@ def test_disclosure_says_no_advertising_unless_sponsored(
     article.sponsor = "A Health Foundation"
     with django_capture_on_commit_callbacks(execute=True):
         publishing.save_article(article, editor=article.author)
+        publish_change(article)  # sponsorship is reviewed content too
     html = html_of(client, article)
     assert '<p class="sponsored-label">Sponsored</p>' in html
     assert "sponsored by A Health Foundation" in html
@@ -187,6 +193,7 @@ def grow(article, member, other, n):
         PollOption(poll=article.poll, position=10 + i, text=f"Option {i}")
         for i in range(min(n, 3))
     )
+    publish_change(article)
     for i in range(n):
         post = actions.post_comment(article.conversation, author=member, body=f"c{i}")
         reply = actions.reply_to_post(post, author=other, body=f"r{i}")
@@ -258,3 +265,18 @@ def test_a_pinned_comment_comes_first_in_the_conversation_preview(
     html = html_of(client, article)
     shown = [int(pk) for pk in re.findall(r'<article id="post-(\d+)"', html)]
     assert shown == [first.pk, third.pk, second.pk]
+
+
+def test_the_page_stays_within_its_query_budget(
+    client, article, member, django_assert_max_num_queries
+):
+    # Readers' content comes from the live revision, joined into the article's
+    # own query: 12 for a member (with their session, permissions and notices).
+    make_poll(article)
+    actions.post_comment(article.conversation, author=member, body="first")
+    cache.clear()
+    with django_assert_max_num_queries(4):
+        client.get(article.get_absolute_url())
+    client.force_login(member)
+    with django_assert_max_num_queries(12):
+        client.get(article.get_absolute_url())

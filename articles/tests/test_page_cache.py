@@ -6,7 +6,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from articles import polls, publishing
-from articles.tests.factories import make_poll, make_published
+from articles.tests.factories import make_poll, make_published, publish_change
 from forum import actions
 
 pytestmark = pytest.mark.django_db
@@ -44,7 +44,7 @@ def test_members_are_never_served_the_cached_page(client, article, member):
     assert "Your comment" in html
 
 
-def test_an_edit_invalidates_the_cached_page(
+def test_a_signed_off_change_invalidates_the_cached_page(
     article, editor, django_capture_on_commit_callbacks
 ):
     url = article.get_absolute_url()
@@ -52,6 +52,10 @@ def test_an_edit_invalidates_the_cached_page(
     article.summary = "A rewritten summary."
     with django_capture_on_commit_callbacks(execute=True):
         publishing.save_article(article, editor=editor)
+    html, _ = visit(url)
+    assert "A rewritten summary." not in html  # not reviewed yet
+    with django_capture_on_commit_callbacks(execute=True):
+        publish_change(article)
     html, queries = visit(url)
     assert queries > 0
     assert "A rewritten summary." in html

@@ -25,7 +25,7 @@ def test_sign_off_sets_last_reviewed_and_next_due(editor, medical_reviewer, sett
     assert article.next_review_due == add_months(today, 12)
 
 
-def test_editing_a_published_article_does_not_move_the_review_dates(
+def test_an_unreviewed_edit_moves_neither_the_review_dates_nor_updated_on(
     editor, medical_reviewer
 ):
     article = make_published(editor, medical_reviewer)
@@ -41,7 +41,27 @@ def test_editing_a_published_article_does_not_move_the_review_dates(
     assert article.status == "published"
     assert article.last_reviewed_on == datetime.date(2026, 1, 5)
     assert article.next_review_due == datetime.date(2027, 1, 5)
+    # Readers still see the reviewed text, so it hasn't been "updated" for them.
+    assert article.content_changed_at == before
+
+
+def test_signing_off_a_change_moves_updated_on_and_the_review_dates(
+    editor, medical_reviewer
+):
+    article = make_published(editor, medical_reviewer)
+    Article.objects.filter(pk=article.pk).update(
+        last_reviewed_on=datetime.date(2026, 1, 5),
+        next_review_due=datetime.date(2027, 1, 5),
+    )
+    article.refresh_from_db()
+    before = article.content_changed_at
+    article.body += "\n\nA clarified sentence."
+    publishing.save_article(article, editor=editor)
+    publishing.approve_article(article, reviewer=medical_reviewer)
+    article.refresh_from_db()
     assert article.content_changed_at > before
+    assert article.last_reviewed_on == timezone.localdate()
+    assert article.next_review_due == add_months(timezone.localdate(), 12)
 
 
 def test_a_new_full_review_moves_the_dates(editor, medical_reviewer):
