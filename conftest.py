@@ -358,6 +358,7 @@ def url_samples(member, editor, medical_reviewer):
                 "post_picture",
                 "post_thumbnail",
                 "post_report",
+                "post_history",
             ]
         },
     }

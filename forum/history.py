@@ -68,9 +68,11 @@ def edit_history(post: Post) -> list[Edit]:
     revisions = list(
         post.revisions.select_related("editor").order_by("created_at", "id")
     )
-    # Each revision holds the text an edit replaced; the next version is the result.
+    # Each revision holds the text an edit replaced; the next version is the result
+    # (the post itself after the newest). A post never edited has no edits.
     edits = []
-    for before, after in zip(revisions, [*revisions[1:], post], strict=True):
+    results = [*revisions[1:], post] if revisions else []
+    for before, after in zip(revisions, results, strict=True):
         edits.append(
             Edit(
                 editor_name=before.editor.display_name,

@@ -83,3 +83,11 @@ def test_the_moderation_queue_links_an_edited_post_to_its_history(
     client.force_login(moderator)
     html = client.get("/moderation/").content.decode()
     assert f'href="/posts/{post.pk}/history/"' in html
+
+
+def test_a_post_never_edited_has_an_empty_history_page(client, member):
+    post = make_update(member, body="Never edited.")
+    client.force_login(member)
+    response = client.get(f"/posts/{post.pk}/history/")
+    assert response.status_code == 200
+    assert "This post hasn't been edited." in response.content.decode()
