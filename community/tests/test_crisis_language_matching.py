@@ -1,7 +1,8 @@
 """Crisis, overdose and sourcing detection (docs/safety.md sections 5, 6 and 10).
 
 The phrase lists and patterns in community/crisis.py are owned by our clinical
-reviewer; change them only together with the tables here and in crisis_table.py. No database needed.
+reviewer; change them only together with the tables here and in crisis_table.py.
+No database needed.
 """
 
 # The tables deliberately hold look-alike characters (full-width letters, curly
