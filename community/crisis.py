@@ -207,38 +207,33 @@ _PATTERNS = (
     (
         Kind.CRISIS,
         "want or wish to die / to be dead",
-        rf"{_WANT}{_JUST}(?:die|diee|be dead|be gone forever|not exist|"
-        rf"stop existing|cease to exist|not be alive|disappear forever|d i e)"
-        r"(?! (?:(?:of|from) (?:embarrassment|cringe|laughter|laughing|shame|boredom)|"
-        r"laughing|happy|old|in (?:my|your) arms|on (?:that|this) hill))",
+        rf"{_WANT}{_JUST}(?:die|diee|be dead|be gone forever|not exist|stop existing|"
+        r"cease to exist|not be alive|disappear forever|d i e)(?! (?:(?:of|"
+        r"from) (?:embarrassment|cringe|laughter|laughing|shame|boredom)|laughing|"
+        r"happy|old|in (?:my|your) arms|on (?:that|this) hill))",
     ),
     (
         Kind.CRISIS,
         "wishing to be dead or never born",
-        r"wish(?:ing)? (?:that )?i (?:wasn'?t|weren'?t|wasnt|werent) (?:alive|here|bor"
-        r"n|"
-        rf"around)|"
-        rf"wish(?:ing)? (?:that )?i (?:was|were|'d|had|could) {_JUST}(?:be )?(?:dead|go"
-        r"ne|"
-        r"die|never (?:been )?born|not (?:be )?here|disappear|not exist|fall asleep and"
-        r")",
+        r"wish(?:ing)? (?:that )?i (?:wasn'?t|weren'?t|wasnt|werent) (?:alive|here|"
+        r"born|around)|wish(?:ing)? (?:that )?i (?:was|were|'d|had|"
+        rf"could) {_JUST}(?:be )?(?:dead|gone|die|never (?:been )?born|"
+        r"not (?:be )?here|disappear|not exist|fall asleep and)",
     ),
     (
         Kind.CRISIS,
         "killing oneself, any tense but the plain past",
-        rf"(?:{_KILL}|unalive|un alive|hang|hanging|hung|shoot|shooting|drown|drowning|"
-        rf"poison|poisoning|starve|starving|gas|gassing|suffocate|suffocating|overdose)"
-        rf"(?:s|ing|in'?)? ?{_SELF}"
-        r"(?! (?:at|over|for) (?:the gym|work|my job|the office|practice|training|schoo"
-        r"l))"
-        r"(?! to (?:get|make|finish|keep|pay))",
+        rf"(?:{_KILL}|unalive|un alive|hang|hanging|hung|shoot|shooting|drown|"
+        r"drowning|poison|poisoning|starve|starving|gas|gassing|suffocate|"
+        rf"suffocating|overdose)(?:s|ing|in'?)? ?{_SELF}(?! (?:at|over|"
+        r"for) (?:the gym|work|my job|the office|practice|training|"
+        r"school))(?! to (?:get|make|finish|keep|pay))",
     ),
     (
         Kind.CRISIS,
         "killing oneself: the hypothetical past (if I killed myself)",
-        rf"if i (?:just )?(?:{_KILL}ed|unalived|ended it|ended my life|hung|shot|died|w"
-        r"as "
-        r"dead|was gone|wasn'?t here|disappeared)",
+        rf"if i (?:just )?(?:{_KILL}ed|unalived|ended it|ended my life|hung|shot|died|"
+        r"was dead|was gone|wasn'?t here|disappeared)",
     ),
     (
         Kind.CRISIS,
@@ -248,363 +243,318 @@ _PATTERNS = (
     (
         Kind.CRISIS,
         "kms, unalive, and other shorthand",
-        r"(?<![0-9] )(?<![0-9])kms|k m s|k\.m\.s|"
-        r"(?:to|wanna|gonna|will|might|should|thinking (?:of|about)|want to) un ?alive|"
-        r"unaliv(?:e|ing) (?:my ?self|me)",
+        r"(?<![0-9] )(?<![0-9])kms|k m s|k\.m\.s|(?:to|wanna|gonna|will|might|should|"
+        r"thinking (?:of|about)|want to) un ?alive|unaliv(?:e|ing) (?:my ?self|me)",
     ),
     (
         Kind.CRISIS,
         "ending one's life or ending it all",
-        r"end(?:ing|in|ed)? (?:my (?:own )?life|it all|it tonight|it today|it now|it so"
-        r"on|"
-        r"it for good|it once and for all|everything(?= ?(?:$|[.,!?;]|tonight|today|now"
-        r"|"
-        r"soon|for good))|my suffering|my existence|things(?= ?(?:$|[.,!?;]|tonight|tod"
-        r"ay|"
-        r"now|soon|for good|permanently)))",
+        r"end(?:ing|in|ed)? (?:my (?:own )?life|it all|it tonight|it today|it now|"
+        r"it soon|it for good|it once and for all|everything(?= ?(?:$|[.,!?;]|"
+        r"tonight|today|now|soon|for good))|my suffering|my existence|"
+        r"things(?= ?(?:$|[.,!?;]|tonight|today|now|soon|for good|permanently)))",
     ),
     (
         Kind.CRISIS,
         "taking one's own life",
-        r"tak(?:e|ing) my (?:own )?life(?! back)(?= ?(?:$|[.,!?;]|tonight|today|now|soo"
-        r"n|"
-        r"if|because|cause|and|so|but|with|by|when))|tak(?:e|ing) my own life",
+        r"tak(?:e|ing) my (?:own )?life(?! back)(?= ?(?:$|[.,!?;]|tonight|today|now|"
+        r"soon|if|because|cause|and|so|but|with|by|when))|tak(?:e|ing) my own life",
     ),
     (
         Kind.CRISIS,
         "suicide, first person or now",
-        rf"(?:thinking|thought|thoughts|think|considering|considered|contemplating|"
-        rf"planning|plan|plans|attempt|attempting|try|trying|tempted|urges?|ideation|"
-        rf"idea|want|wanna|going|gonna|ready|close to|about to|commit|committing|"
-        rf"(?:a|my) (?:\w+ )?(?:plan|note|letter) for) "
-        rf"(?:about |of |to |by |with |on |for )?(?:committing |attempting |my |doing |"
-        rf"a |it |suicide,? )?{_SUICIDE}"
-        r"(?! ?(?:&|and|\+)? ?(?:crisis )?(?:life ?lines?|hot ?lines?|help ?lines?|"
-        r"prevention|awareness|lines?|survivors?|loss|rates?|statistics|numbers?|"
-        r"squad|bomb\w*|watch|forest|song|movie|film|book|episode|scene))",
+        r"(?:thinking|thought|thoughts|think|considering|considered|contemplating|"
+        r"planning|plan|plans|attempt|attempting|try|trying|tempted|urges?|ideation|"
+        r"idea|want|wanna|going|gonna|ready|close to|about to|commit|committing|(?:a|"
+        r"my) (?:\w+ )?(?:plan|note|letter) for) (?:about |of |to |by |with |on |"
+        r"for )?(?:committing |attempting |my |doing |a |it |"
+        rf"suicide,? )?{_SUICIDE}(?! ?(?:&|and|\+)? ?(?:crisis )?(?:life ?lines?|"
+        r"hot ?lines?|help ?lines?|prevention|awareness|lines?|survivors?|loss|"
+        r"rates?|statistics|numbers?|squad|bomb\w*|watch|forest|song|movie|film|book|"
+        r"episode|scene))",
     ),
     (
         Kind.CRISIS,
         "suicidal, about oneself",
-        rf"(?:i'?m|i am|am|im|i feel|feel|feeling|felt|been|getting|get|go|going|so|"
-        rf"very|really|pretty|super|extremely|actively|passively|kinda|kind of|more|"
-        rf"having|have|had|with|my|fighting|these|the|hella|mad|lowkey|highly|"
-        rf"i get|getting really|turned|turning|became|becoming) {_JUST}{_SUICIDAL}"
-        rf"|{_SUICIDAL}(?: again| tonight| today| right now| rn| lately| all day|"
-        rf" thoughts?| ideation| feelings?| urges?| and| af)",
+        r"(?:i'?m|i am|am|im|i feel|feel|feeling|felt|been|getting|get|go|going|so|"
+        r"very|really|pretty|super|extremely|actively|passively|kinda|kind of|more|"
+        r"having|have|had|with|my|fighting|these|the|hella|mad|lowkey|highly|i get|"
+        rf"getting really|turned|turning|became|becoming) {_JUST}{_SUICIDAL}|"
+        rf"{_SUICIDAL}(?: again| tonight| today| right now| rn| lately| all day|"
+        r" thoughts?| ideation| feelings?| urges?| and| af)",
     ),
     (
         Kind.CRISIS,
         "a suicide note, plan or goodbye letter",
-        rf"(?:writing|write|wrote|written|finished|left|leaving|drafted|my) (?:a |my )?"
-        rf"(?:{_SUICIDE}|goodbye) (?:note|letter|plan)s?",
+        r"(?:writing|write|wrote|written|finished|left|leaving|drafted|my) (?:a |"
+        rf"my )?(?:{_SUICIDE}|goodbye) (?:note|letter|plan)s?",
     ),
     # --- Crisis: passive wishes to be gone --------------------------------------
     (
         Kind.CRISIS,
         "not wanting to live, be here, or wake up",
-        rf"{_DONT} (?:\w+ )?(?:want|wanna|wish|feel like|care) {_TO}{_JUST}"
-        r"(?:live|be alive|exist|be here|be around|wake up|keep living|go on|keep goin"
-        r"g|"
-        rf"be on this earth|breathe|see tomorrow|make it)"
-        r"(?! (?:early|so early|at \d|before|for (?:work|school|class)|in the morning|"
-        r"with|to|without|like that|the same|that way|here for|at this|in this (?:job|"
-        r"town|house|city|place)|on (?:this|that) (?:job|team|dose)))",
+        rf"{_DONT} (?:\w+ )?(?:want|wanna|wish|feel like|care) {_TO}{_JUST}(?:live|"
+        r"be alive|exist|be here|be around|wake up|keep living|go on|keep going|"
+        r"be on this earth|breathe|see tomorrow|make it)(?! (?:early|so early|at \d|"
+        r"before|for (?:work|school|class)|in the morning|with|to|without|like that|"
+        r"the same|that way|here for|at this|in this (?:job|town|house|city|place)|"
+        r"on (?:this|that) (?:job|team|dose)))",
     ),
     (
         Kind.CRISIS,
         "hoping not to wake up, sleeping forever",
-        r"(?:hope|hoping|pray|praying|wish|wishing) (?:that )?i (?:don'?t|do not|never"
-        r"|"
-        rf"won'?t|wont|will not|didn'?t) (?:\w+ )?wake (?:up)?|"
-        rf"(?:go to sleep|fall asleep|sleep|close my eyes) and (?:never|not|don'?t) "
-        rf"(?:wake|open them)|never wake up again|"
-        rf"(?:{_WANT}|wish i could |just ){_JUST}(?:go to )?sleep forever|"
-        rf"(?:{_WANT}|wish i could |just ){_JUST}(?:go to sleep|sleep|fall asleep) "
-        r"and (?:never|not) wake",
+        r"(?:hope|hoping|pray|praying|wish|wishing) (?:that )?i (?:don'?t|do not|"
+        r"never|won'?t|wont|will not|didn'?t) (?:\w+ )?wake (?:up)?|(?:go to sleep|"
+        r"fall asleep|sleep|close my eyes) and (?:never|not|don'?t) (?:wake|"
+        rf"open them)|never wake up again|(?:{_WANT}|wish i could |"
+        rf"just ){_JUST}(?:go to )?sleep forever|(?:{_WANT}|wish i could |"
+        rf"just ){_JUST}(?:go to sleep|sleep|fall asleep) and (?:never|not) wake",
     ),
     (
         Kind.CRISIS,
         "others better off without me",
-        r"(?:better off|happier|be better|be fine|be okay|be ok|be easier) without me|"
-        r"better off (?:if i (?:was|were|wasn'?t|weren'?t|died|disappeared|was gone)|"
-        r"dead|gone)|"
-        r"(?:no ?one|nobody|noone|no body) (?:would|will|'d|is going to|gonna) "
-        r"(?:even )?(?:care|notice|miss me|mind)(?: if i (?:\w+ )?(?:died|was gone|"
-        r"disappeared|wasn'?t here|weren'?t here|left|was dead|killed))?"
-        r"(?= ?(?:$|[.,!?;]|if|when|anyway|anyways))|"
-        r"(?:would|will|'d) (?:all )?(?:be )?(?:happier|better off|better|fine|okay|ok|"
-        r"easier|relieved|lighter) (?:if i (?:wasn'?t|weren'?t|was not|were not|"
-        r"wasnt|werent) (?:around|here|alive|in the picture)|if i (?:was|were) (?:gone|"
-        r"dead|out of the picture)|if i (?:died|disappeared|left for good))|"
-        r"(?:world|everyone|everybody|my (?:kids|family|wife|husband|children)) "
-        r"(?:would|will|'d) be better (?:off )?without me|i'?m (?:just )?a burden (?:to"
-        r"|on) "
-        r"(?:everyone|everybody|my family|all of you|the world)",
+        r"(?:better off|happier|be better|be fine|be okay|be ok|"
+        r"be easier) without me|better off (?:if i (?:was|were|wasn'?t|weren'?t|died|"
+        r"disappeared|was gone)|dead|gone)|(?:no ?one|nobody|noone|no body) (?:would|"
+        r"will|'d|is going to|gonna) (?:even )?(?:care|notice|miss me|"
+        r"mind)(?: if i (?:\w+ )?(?:died|was gone|disappeared|wasn'?t here|"
+        r"weren'?t here|left|was dead|killed))?(?= ?(?:$|[.,!?;]|if|when|anyway|"
+        r"anyways))|(?:would|will|'d) (?:all )?(?:be )?(?:happier|better off|better|"
+        r"fine|okay|ok|easier|relieved|lighter) (?:if i (?:wasn'?t|weren'?t|was not|"
+        r"were not|wasnt|werent) (?:around|here|alive|in the picture)|if i (?:was|"
+        r"were) (?:gone|dead|out of the picture)|if i (?:died|disappeared|"
+        r"left for good))|(?:world|everyone|everybody|my (?:kids|family|wife|husband|"
+        r"children)) (?:would|will|'d) be better (?:off )?without me|"
+        r"i'?m (?:just )?a burden (?:to|on) (?:everyone|everybody|my family|"
+        r"all of you|the world)",
     ),
     (
         Kind.CRISIS,
         "no point or reason in going on",
-        rf"(?:no|any|zero|{_DONT} (?:really |even |honestly )?(?:see|find|have) (?:the|"
-        r"a|"
-        rf"any)|can'?t (?:see|find) (?:the|a|any)|what'?s the|whats the|what is the) "
-        rf"(?:point|reason|purpose|use) (?:in |of |to |for )?(?:me )?(?:living|"
-        r"going on|being alive|being here|life|existing|carrying on|continuing|waking "
-        r"up|"
-        rf"trying anymore|staying alive|keep going|live|go on|be here|stay|be alive|"
-        rf"keeping going|anything anymore|any of it anymore)|"
-        rf"(?:what'?s|what is|whats) the point (?:of|in) (?:living|life|going on|being "
-        rf"alive|being here|any of it|anything|waking up|existing|even trying|staying)|"
-        rf"nothing (?:left )?to live for|(?:no|zero|nothing) (?:will|reason) to live|"
-        rf"lost (?:the|my|all) will to live|(?:no|zero) will to live",
+        rf"(?:no|any|zero|{_DONT} (?:really |even |honestly )?(?:see|find|"
+        r"have) (?:the|a|any)|can'?t (?:see|find) (?:the|a|any)|what'?s the|"
+        r"whats the|what is the) (?:point|reason|purpose|use) (?:in |of |to |"
+        r"for )?(?:me )?(?:living|going on|being alive|being here|life|existing|"
+        r"carrying on|continuing|waking up|trying anymore|staying alive|keep going|"
+        r"live|go on|be here|stay|be alive|keeping going|anything anymore|"
+        r"any of it anymore)|(?:what'?s|what is|whats) the point (?:of|in) (?:living|"
+        r"life|going on|being alive|being here|any of it|anything|waking up|existing|"
+        r"even trying|staying)|nothing (?:left )?to live for|(?:no|zero|"
+        r"nothing) (?:will|reason) to live|lost (?:the|my|all) will to live|(?:no|"
+        r"zero) will to live",
     ),
     (
         Kind.CRISIS,
         "can't go on, done with everything",
-        rf"{_CANT} (?:go on|keep going|keep living|carry on|do (?:this|it|life) "
-        rf"(?:any ?more|any longer|no more)|take (?:it|this|this pain|life|the pain) "
-        rf"(?:any ?more|any longer|no more)|live like this|keep doing this|"
-        rf"handle (?:life|living|it|this) (?:any ?more|any longer)|be here any ?more|"
-        rf"live with (?:myself|this pain) any ?more)"
-        r"(?= ?(?:$|[.,!?;]|like this|anymore|any more|any longer|i'?m|im|and|i just|"
-        r"i want|i'?m done|living|with life|goodbye|honestly|tonight))|"
-        rf"(?:i'?m|im|i am) (?:so )?(?:done|finished|through) with (?:life|living|"
-        rf"it all|everything|existing|being alive|this life|this world|this earth|"
-        rf"all of it|trying to live)(?= ?(?:$|[.,!?;]|i'?m|im|and|anymore|for good|"
-        rf"goodbye|honestly|tonight))|"
-        rf"(?:tired|sick|exhausted) of (?:living|being alive|existing|life|waking up|"
-        rf"being here)(?= ?(?:$|[.,!?;]|i|and|so|anymore|honestly))|"
-        rf"want (?:it all|everything|my life|life|this|the pain|it) to (?:end|stop|be "
-        rf"over)(?= ?(?:$|[.,!?;]|for good|forever|permanently|tonight|now|and))",
+        rf"{_CANT} (?:go on|keep going|keep living|carry on|do (?:this|it|"
+        r"life) (?:any ?more|any longer|no more)|take (?:it|this|this pain|life|"
+        r"the pain) (?:any ?more|any longer|no more)|live like this|keep doing this|"
+        r"handle (?:life|living|it|this) (?:any ?more|any longer)|be here any ?more|"
+        r"live with (?:myself|this pain) any ?more)(?= ?(?:$|[.,!?;]|like this|"
+        r"anymore|any more|any longer|i'?m|im|and|i just|i want|i'?m done|living|"
+        r"with life|goodbye|honestly|tonight))|(?:i'?m|im|i am) (?:so )?(?:done|"
+        r"finished|through) with (?:life|living|it all|everything|existing|"
+        r"being alive|this life|this world|this earth|all of it|"
+        r"trying to live)(?= ?(?:$|[.,!?;]|i'?m|im|and|anymore|for good|goodbye|"
+        r"honestly|tonight))|(?:tired|sick|exhausted) of (?:living|being alive|"
+        r"existing|life|waking up|being here)(?= ?(?:$|[.,!?;]|i|and|so|anymore|"
+        r"honestly))|want (?:it all|everything|my life|life|this|the pain|"
+        r"it) to (?:end|stop|be over)(?= ?(?:$|[.,!?;]|for good|forever|permanently|"
+        r"tonight|now|and))",
     ),
     (
         Kind.CRISIS,
         "wanting out of life, no way out but death",
-        rf"(?:(?:hopefully|hope i|hoping i) (?:just )?(?:don'?t|not|never|won'?t)|"
-        r"(?:and|then) (?:just |hopefully )?(?:never|not)) wake (?:up|back up)(?! (?:e"
-        r"arly|for|before|at \d|in time|on time|till|until))|"
-        rf"(?:relapse|use|shoot up|take (?:it all|everything)|od|overdose) on purpose|"
+        r"(?:(?:hopefully|hope i|hoping i) (?:just )?(?:don'?t|not|never|won'?t)|"
+        r"(?:and|then) (?:just |hopefully )?(?:never|not)) wake (?:up|"
+        r"back up)(?! (?:early|for|before|at \d|in time|on time|till|until))|"
+        r"(?:relapse|use|shoot up|take (?:it all|everything)|od|overdose) on purpose|"
         rf"{_WANT}{_JUST}(?:out of (?:this|my) life|off this (?:planet|earth|ride)|"
-        rf"to leave this (?:world|earth|life))|"
-        rf"(?:no way out|only way out|only way to stop (?:the|this) pain|only escape)"
-        rf"(?: is| left| but| except| other than)? (?:to )?(?:dying|death|die|suicide|"
-        rf"ending it|ending my life|killing myself|to end it)|"
-        rf"(?:death|dying|suicide) (?:is|seems like|feels like) (?:the|my) only "
-        rf"(?:way out|answer|option|escape|choice)|"
+        r"to leave this (?:world|earth|life))|(?:no way out|only way out|"
+        r"only way to stop (?:the|this) pain|only escape)(?: is| left| but| except|"
+        r" other than)? (?:to )?(?:dying|death|die|suicide|ending it|ending my life|"
+        r"killing myself|to end it)|(?:death|dying|suicide) (?:is|seems like|"
+        r"feels like) (?:the|my) only (?:way out|answer|option|escape|choice)|"
         rf"{_WANT}{_JUST}end it(?= ?(?:$|[.!?;]|now|already|so bad|honestly|tonight|"
-        rf"for real|,? i'?m|,? i can'?t|,? i just|,? i really|i'?m done))|"
-        r"how (?:much )?(?:longer|long) (?:i can|can i|i'?ll be able to|i will be able"
-        r" to) "
-        r"(?:keep (?:living|going|doing this|on|holding on|fighting)|go on|hold on|las"
-        r"t|"
-        rf"live like this|survive|stay alive|be here)|"
-        r"(?:pills?|meds|tablets) (?:are |all )?(?:lined up|counted out|laid out|in fr"
-        r"ont "
-        rf"of me|ready to go|all ready)|(?:counted|counting|lined|lining|laid|laying) "
-        rf"(?:out |up )(?:all )?(?:my |the )?{_PILLS}(?! for (?:the week|tomorrow|my "
-        rf"(?:sister|mom|dad|kid|son|daughter)))",
+        r"for real|,? i'?m|,? i can'?t|,? i just|,? i really|i'?m done))|"
+        r"how (?:much )?(?:longer|long) (?:i can|can i|i'?ll be able to|"
+        r"i will be able to) (?:keep (?:living|going|doing this|on|holding on|"
+        r"fighting)|go on|hold on|last|live like this|survive|stay alive|be here)|"
+        r"(?:pills?|meds|tablets) (?:are |all )?(?:lined up|counted out|laid out|"
+        r"in front of me|ready to go|all ready)|(?:counted|counting|lined|lining|"
+        rf"laid|laying) (?:out |up )(?:all )?(?:my |the )?{_PILLS}(?! for (?:the week|"
+        r"tomorrow|my (?:sister|mom|dad|kid|son|daughter)))",
     ),
     (
         Kind.CRISIS,
         "dwelling on dying, looking up ways",
-        rf"(?:think|thinking|thought|dream|dreaming|fantasi[sz]e|fantasi[sz]ing|obsess|"
-        r"obsessing|obsessed) (?:a lot |all the time |constantly )?about (?:dying|bein"
-        r"g "
-        rf"dead|not being (?:here|alive|around)|not existing|killing myself|ending "
-        rf"(?:it|it all|my life|things)|my (?:own )?death|death|{_SUICIDE}|how to die|"
-        rf"ways to die)|"
-        rf"(?:research|researching|researched|look|looking|looked|googl(?:e|ing|ed)|"
-        r"search|searching|searched|read|reading) (?:up )?(?:for )?(?:ways|methods|how"
-        r"|"
-        rf"the (?:best|easiest|quickest) way|(?:a )?painless ways?) (?:to |of )?(?:die|"
-        rf"dying|kill myself|killing myself|end (?:it|my life)|overdose|od|commit "
-        r"suicide|do it)|(?:painless|easiest|quickest|best|quick|easy) ways? to (?:die"
-        r"|"
-        rf"kill myself|end it|end my life|go to sleep forever)|"
-        r"(?:use|turn|point|pointing|using|turning) (?:it|the gun|a gun|my gun|the kni"
-        r"fe|"
-        rf"a knife|the blade) (?:on|against) {_SELF}|"
-        rf"(?:written|wrote|writing|left|leaving|finished) (?:\w+ )?(?:letters|notes|"
-        rf"goodbyes|goodbye messages) (?:to|for) (?:my|everyone|all|each of)|"
-        rf"if (?:you|u) (?:don'?t|never) (?:hear from me|see me (?:post|here)) "
-        r"(?:again|tomorrow|after (?:today|tonight))|if i (?:don'?t|never) (?:post|rep"
-        r"ly|"
-        rf"come back|show up|answer) (?:again|tomorrow)[^.!?]{{0,20}}(?:you know why|"
-        rf"that'?s why|it'?s because|know that|i love)|"
-        rf"end(?:ing)? (?:my|the|this) pain (?:for good|forever|permanently|once and "
-        rf"for all)|(?:offing|thinking (?:of|about) off(?:ing)?) {_SELF}|"
-        rf"(?:no ?one|nobody|noone|no body) (?:cares|would care|will care|gives a \w+) "
-        r"(?:if|whether) i (?:live|die|lived|died|am alive|exist|'?m alive|'?m gone|wa"
-        r"s "
-        rf"gone|'?m here)|"
-        rf"(?:life|my life|living) (?:is(?:n'?t| not)|ain'?t|isnt) worth (?:living|it "
-        rf"any ?more|going on|the pain)|not worth living|"
-        rf"(?:my )?life (?:is|feels) (?:so )?(?:pointless|meaningless|worthless)"
-        rf"(?= ?(?:$|[.!?;]|and|i|so|anyway))|"
-        rf"(?:i'?m|im|i am|i feel like) (?:just )?a (?:waste of (?:space|air|oxygen|"
-        rf"life)|burden)(?= ?(?:$|[.!?;,]|and|to|on|everyone))|"
-        r"(?:everyone|everybody|they|people|my family|the world|my kids) (?:would|will"
-        r"|"
-        rf"'d) (?:all )?be better off(?= ?(?:$|[.!?;]|anyway|honestly|tbh))|"
-        rf"(?:going to|gonna|i'?ll|i will|ready to|decided to|finally going to|finally "
-        rf"gonna) do it (?:tonight|today|this time|for real|now)(?= ?(?:$|[.!?;]|and|"
-        rf"i'?m|goodbye|sorry|,))",
+        r"(?:think|thinking|thought|dream|dreaming|fantasi[sz]e|fantasi[sz]ing|"
+        r"obsess|obsessing|obsessed) (?:a lot |all the time |"
+        r"constantly )?about (?:dying|being dead|not being (?:here|alive|around)|"
+        r"not existing|killing myself|ending (?:it|it all|my life|things)|"
+        rf"my (?:own )?death|death|{_SUICIDE}|how to die|ways to die)|(?:research|"
+        r"researching|researched|look|looking|looked|googl(?:e|ing|ed)|search|"
+        r"searching|searched|read|reading) (?:up )?(?:for )?(?:ways|methods|how|"
+        r"the (?:best|easiest|quickest) way|(?:a )?painless ways?) (?:to |"
+        r"of )?(?:die|dying|kill myself|killing myself|end (?:it|my life)|overdose|"
+        r"od|commit suicide|do it)|(?:painless|easiest|quickest|best|quick|"
+        r"easy) ways? to (?:die|kill myself|end it|end my life|go to sleep forever)|"
+        r"(?:use|turn|point|pointing|using|turning) (?:it|the gun|a gun|my gun|"
+        rf"the knife|a knife|the blade) (?:on|against) {_SELF}|(?:written|wrote|"
+        r"writing|left|leaving|finished) (?:\w+ )?(?:letters|notes|goodbyes|"
+        r"goodbye messages) (?:to|for) (?:my|everyone|all|each of)|if (?:you|"
+        r"u) (?:don'?t|never) (?:hear from me|see me (?:post|here)) (?:again|"
+        r"tomorrow|after (?:today|tonight))|if i (?:don'?t|never) (?:post|reply|"
+        r"come back|show up|answer) (?:again|tomorrow)[^.!?]{0,20}(?:you know why|"
+        r"that'?s why|it'?s because|know that|i love)|end(?:ing)? (?:my|the|"
+        r"this) pain (?:for good|forever|permanently|once and for all)|(?:offing|"
+        rf"thinking (?:of|about) off(?:ing)?) {_SELF}|(?:no ?one|nobody|noone|"
+        r"no body) (?:cares|would care|will care|gives a \w+) (?:if|"
+        r"whether) i (?:live|die|lived|died|am alive|exist|'?m alive|'?m gone|"
+        r"was gone|'?m here)|(?:life|my life|living) (?:is(?:n'?t| not)|ain'?t|"
+        r"isnt) worth (?:living|it any ?more|going on|the pain)|not worth living|"
+        r"(?:my )?life (?:is|feels) (?:so )?(?:pointless|meaningless|"
+        r"worthless)(?= ?(?:$|[.!?;]|and|i|so|anyway))|(?:i'?m|im|i am|"
+        r"i feel like) (?:just )?a (?:waste of (?:space|air|oxygen|life)|"
+        r"burden)(?= ?(?:$|[.!?;,]|and|to|on|everyone))|(?:everyone|everybody|they|"
+        r"people|my family|the world|my kids) (?:would|will|"
+        r"'d) (?:all )?be better off(?= ?(?:$|[.!?;]|anyway|honestly|tbh))|"
+        r"(?:going to|gonna|i'?ll|i will|ready to|decided to|finally going to|"
+        r"finally gonna) do it (?:tonight|today|this time|for real|now)(?= ?(?:$|"
+        r"[.!?;]|and|i'?m|goodbye|sorry|,))",
     ),
     # --- Crisis: self-harm ------------------------------------------------------
     (
         Kind.CRISIS,
         "hurting or cutting oneself, with intent or now",
-        rf"(?:to|wanna|gonna|urges? to|'ll|will|might|keep|kept|started|start|been|"
-        rf"thinking (?:of|about)|itching to|tempted to|need to) (?:\w+ )?"
-        rf"(?:hurt|harm|cut|burn|punish)(?:ing)? {_SELF}"
-        r"(?! (?:some slack|a break|off from|out of))|"
-        rf"(?:hurting|harming|cutting|burning) {_SELF}"
-        r"(?! (?:some slack|a break|off from|out of|on|in|by accident|while|with (?:a|t"
-        r"he) "
-        r"knife while))|"
-        r"(?:slit|slitting|cut|cutting|slash|slashing) (?:my|both my) (?:own )?(?:wrist"
-        r"s?|"
-        r"veins?|throat|arms?|thighs?)(?! (?:on|by accident|while|when))|"
-        r"(?:i|i'?m|im|been|am|keep|started|start|to|back to|relapsed (?:on|into)|urges"
-        r"? "
-        r"(?:to )?|urge to|thinking about|about to|wanna|want to) (?:\w+ )?self ?harm"
-        r"(?:ing)?|(?:started|start|been|am|i'?m|im|back to|urge to|urges to|keep) "
-        r"cutting(?: again| myself)?(?= ?(?:$|[.,!?;]|again|and|tonight|to cope))",
+        r"(?:to|wanna|gonna|urges? to|'ll|will|might|keep|kept|started|start|been|"
+        r"thinking (?:of|about)|itching to|tempted to|need to) (?:\w+ )?(?:hurt|harm|"
+        rf"cut|burn|punish)(?:ing)? {_SELF}(?! (?:some slack|a break|off from|"
+        rf"out of))|(?:hurting|harming|cutting|burning) {_SELF}(?! (?:some slack|"
+        r"a break|off from|out of|on|in|by accident|while|with (?:a|"
+        r"the) knife while))|(?:slit|slitting|cut|cutting|slash|slashing) (?:my|"
+        r"both my) (?:own )?(?:wrists?|veins?|throat|arms?|thighs?)(?! (?:on|"
+        r"by accident|while|when))|(?:i|i'?m|im|been|am|keep|started|start|to|"
+        r"back to|relapsed (?:on|into)|urges? (?:to )?|urge to|thinking about|"
+        r"about to|wanna|want to) (?:\w+ )?self ?harm(?:ing)?|(?:started|start|been|"
+        r"am|i'?m|im|back to|urge to|urges to|keep) cutting(?: again|"
+        r" myself)?(?= ?(?:$|[.,!?;]|again|and|tonight|to cope))",
     ),
     # --- Crisis: methods and plans ----------------------------------------------
     (
         Kind.CRISIS,
         "a plan with pills (how many, all of them)",
-        rf"(?:take|taking|swallow|swallowing|down|downing|chug|chugging|use|using|"
-        r"shoot|shooting) (?:up )?(?:all|every (?:single |last )?(?:one|pill|tablet)|t"
-        r"he (?:whole|entire|"
-        rf"rest of the)|a (?:whole|full|entire)|my whole|everything|enough) ?"
-        rf"(?:of )?(?:my |the |these |those |them |at once|bottle|pack|box|stash|"
-        rf"supply)?(?: ?(?:of )?(?:my |the |these )?{_PILLS})?(?: at once| tonight| "
-        rf"and| to|[.,!?]|$| in the (?:house|cabinet|bottle)| i (?:have|own|can find|"
-        rf"'ve got))|"
-        rf"how (?:many|much) (?:\w+ ){{0,3}}(?:would|will|does|do|to|it takes|is) "
-        rf"(?:\w+ ){{0,3}}(?:kill|die|od|overdose|be (?:enough|lethal|fatal)|lethal|fat"
-        r"al|"
-        rf"stop my heart|end it|never wake up|not wake up)|"
-        rf"(?:what'?s|what is|how much is) (?:a |the )?(?:lethal|fatal|deadly) (?:dose|"
-        rf"amount)|(?:saving|stockpiling|hoarding|collecting|saved|stockpiled|hoarded) "
-        rf"(?:up )?(?:my |all my |enough )?{_PILLS}(?: up)?(?= ?(?:$|[.,!?;]|for|to|and"
-        r"|"
-        rf"so|just in case|until))|"
-        rf"(?:overdose|od|o\.d\.) on purpose|(?:intentionally|purposely|deliberately) "
-        rf"(?:overdose|od)|(?:{_WANT}|i will |i'?ll |i might |i should )"
-        rf"{_JUST}(?:overdose|od|o\.d\.)(?! ?(?:on (?:bad|sad|cute|emotions|coffee|"
-        rf"caffeine|sugar|candy|chocolate|netflix|tv|memes)))",
+        r"(?:take|taking|swallow|swallowing|down|downing|chug|chugging|use|using|"
+        r"shoot|shooting) (?:up )?(?:all|every (?:single |last )?(?:one|pill|tablet)|"
+        r"the (?:whole|entire|rest of the)|a (?:whole|full|entire)|my whole|"
+        r"everything|enough) ?(?:of )?(?:my |the |these |those |them |at once|bottle|"
+        r"pack|box|stash|supply)?(?: ?(?:of )?(?:my |the |"
+        rf"these )?{_PILLS})?(?: at once| tonight| and| to|[.,!?]|$| in the (?:house|"
+        r"cabinet|bottle)| i (?:have|own|can find|'ve got))|how (?:many|"
+        r"much) (?:\w+ ){0,3}(?:would|will|does|do|to|it takes|"
+        r"is) (?:\w+ ){0,3}(?:kill|die|od|overdose|be (?:enough|lethal|fatal)|"
+        r"lethal|fatal|stop my heart|end it|never wake up|not wake up)|(?:what'?s|"
+        r"what is|how much is) (?:a |the )?(?:lethal|fatal|deadly) (?:dose|amount)|"
+        r"(?:saving|stockpiling|hoarding|collecting|saved|stockpiled|"
+        rf"hoarded) (?:up )?(?:my |all my |enough )?{_PILLS}(?: up)?(?= ?(?:$|[.,!?;]|"
+        r"for|to|and|so|just in case|until))|(?:overdose|od|o\.d\.) on purpose|"
+        rf"(?:intentionally|purposely|deliberately) (?:overdose|od)|(?:{_WANT}|"
+        rf"i will |i'?ll |i might |i should ){_JUST}(?:overdose|od|"
+        r"o\.d\.)(?! ?(?:on (?:bad|sad|cute|emotions|coffee|caffeine|sugar|candy|"
+        r"chocolate|netflix|tv|memes)))",
     ),
     (
         Kind.CRISIS,
         "hanging, shooting, jumping, traffic",
         r"(?:tie|tied|tying|made|make|making|bought|got|have|ready|hang|hung|put up|"
         r"rope for) (?:a |the |my |up a )?noose|noose (?:is )?(?:ready|tied|up)|"
-        r"(?:the |a |my )?rope (?:is )?ready|"
-        r"(?:jump|jumping|throw myself|throwing myself|leap|leaping) (?:off|from|in fro"
-        r"nt "
-        r"of|into|onto) (?:a|the|this|that|my|our) (?:\w+ )?(?:bridge|building|roof|"
-        r"rooftop|overpass|cliff|balcony|train|bus|car|truck|window|parking garage|"
-        r"garage|ledge|tracks|highway|freeway|traffic|river|tower)|"
-        r"(?:step|stepping|walk|walking|run|running|lie|lying|lay|laying) (?:out )?"
-        r"(?:in front of|into|onto|on) (?:a|the) (?:train|bus|truck|car|traffic|tracks|"
-        r"railway|road)|"
-        r"(?:drive|driving|crash|crashing|steer|steering|swerve|swerving) (?:my car |"
-        r"the car |my truck )?(?:into|off) (?:a|the) (?:wall|tree|river|bridge|cliff|"
-        r"pole|oncoming|semi|truck|lake|barrier)|"
-        r"(?:gun|barrel|pistol) (?:to|in|against) my (?:head|mouth|temple|chest)|"
-        r"(?:bullet|round) (?:in|through|into) my (?:head|brain|skull)|"
-        r"(?:standing|sitting) (?:on|at) (?:the|a) (?:edge of (?:the|a) )?(?:bridge|"
-        r"ledge|roof|rooftop|cliff|overpass|balcony|train tracks|tracks)"
-        r"(?= ?(?:$|[.,!?;]|right now|now|tonight|and|thinking|ready))",
+        r"(?:the |a |my )?rope (?:is )?ready|(?:jump|jumping|throw myself|"
+        r"throwing myself|leap|leaping) (?:off|from|in front of|into|onto) (?:a|the|"
+        r"this|that|my|our) (?:\w+ )?(?:bridge|building|roof|rooftop|overpass|cliff|"
+        r"balcony|train|bus|car|truck|window|parking garage|garage|ledge|tracks|"
+        r"highway|freeway|traffic|river|tower)|(?:step|stepping|walk|walking|run|"
+        r"running|lie|lying|lay|laying) (?:out )?(?:in front of|into|onto|on) (?:a|"
+        r"the) (?:train|bus|truck|car|traffic|tracks|railway|road)|(?:drive|driving|"
+        r"crash|crashing|steer|steering|swerve|swerving) (?:my car |the car |"
+        r"my truck )?(?:into|off) (?:a|the) (?:wall|tree|river|bridge|cliff|pole|"
+        r"oncoming|semi|truck|lake|barrier)|(?:gun|barrel|pistol) (?:to|in|"
+        r"against) my (?:head|mouth|temple|chest)|(?:bullet|round) (?:in|through|"
+        r"into) my (?:head|brain|skull)|(?:standing|sitting) (?:on|at) (?:the|"
+        r"a) (?:edge of (?:the|a) )?(?:bridge|ledge|roof|rooftop|cliff|overpass|"
+        r"balcony|train tracks|tracks)(?= ?(?:$|[.,!?;]|right now|now|tonight|and|"
+        r"thinking|ready))",
     ),
     (
         Kind.CRISIS,
         "a date or a goodbye",
-        r"(?:this|it) (?:is|will be|'s) (?:my|the) (?:last|final) (?:post|message|time "
-        r"(?:i'?ll|i will|you'?ll) (?:post|write|hear from me)|goodbye|words|"
+        r"(?:this|it) (?:is|will be|'s) (?:my|the) (?:last|final) (?:post|message|"
+        r"time (?:i'?ll|i will|you'?ll) (?:post|write|hear from me)|goodbye|words|"
         r"night|day)(?! (?:at|of (?:work|school|the|my (?:job|shift|program|course|"
         r"detox|rehab|treatment))|before|in|off|for (?:a|the) (?:week|while|weekend|"
-        r"holidays|month)|here for a))|"
-        r"my (?:last|final) (?:post|message|goodbye|words|night alive|night on earth|"
-        r"day alive|day on earth)(?! (?:at|of|before|for (?:a|the) (?:week|while|"
-        r"weekend|holidays|month)))|"
-        r"goodbye (?:forever|cruel world|world|to (?:this|the) world)|"
-        r"(?:saying|say|said) (?:my )?goodbyes?(?: to (?:everyone|you all|y'?all|all of"
-        r" "
-        r"you|my (?:kids|family|children|dog|cat)))?(?= ?(?:$|[.,!?;]|tonight|forever|"
-        r"for good|one last|before i go|before i die))|"
-        r"tell (?:my (?:\w+ )?(?:kids|children|son|daughter|boys|girls|babies|baby|fami"
-        r"ly|"
-        r"mom|mum|mother|dad|father|wife|husband|partner|parents|sister|brother|"
-        r"grandkids|girlfriend|boyfriend)|them|everyone|her|him)(?: that)? i(?:'m| am)?"
-        r" "
-        r"(?:love|loved|sorry)(?: (?:them|him|her|you|everyone|so much))?"
-        r"(?= ?(?:$|[.,!?;]|so much|and|for me|please|always|when|if))|"
-        r"(?:take|taking) care of (?:my (?:kids|children|son|daughter|dog|cat|family|"
-        r"babies|pets?)) (?:for me|when i'?m gone|after i'?m gone)|"
-        r"(?:won'?t|will not|wont) be (?:here|around|alive) (?:much longer|for much "
-        r"longer|any ?more|by (?:tomorrow|morning|the morning|monday|friday|sunday|"
-        r"the weekend)|to see)|"
-        r"(?:i'?ll|i will|ill) be (?:dead|gone) (?:by|before|soon|tomorrow|tonight|"
-        r"in a (?:few|couple)|when you read)|"
-        r"(?:when|by the time) you (?:read|see|find) this,? i'?(?:ll| will)? ?(?:be|am|"
-        r"'m) "
-        r"(?:dead|gone)|"
-        r"(?:i'?ve|ive|i have|already) (?:set|picked|chosen|decided on) (?:a|the) "
-        r"(?:date|day)(?! (?:for|to start|to quit|to begin|of my|at))|"
-        r"(?:giving|gave) away (?:all )?my (?:stuff|things|belongings|possessions|"
-        r"dog|cat|pets?)(?= ?(?:$|[.,!?;]|because|cause|since|so|before|and))|"
-        r"(?:know|decided|figured out|worked out|planned) (?:exactly )?(?:how|when|"
-        r"where) (?:i'?m going to|i'?ll|i will|im gonna|i'?m gonna|to) "
-        r"(?:do it|end it|die|kill)|"
-        r"(?:i'?ve|ive|i have) (?:got |made )?(?:a|the|my) plan (?:to|for how to|for "
-        r"when i) (?:die|end|kill|do it|go)",
+        r"holidays|month)|here for a))|my (?:last|final) (?:post|message|goodbye|"
+        r"words|night alive|night on earth|day alive|day on earth)(?! (?:at|of|"
+        r"before|for (?:a|the) (?:week|while|weekend|holidays|month)))|"
+        r"goodbye (?:forever|cruel world|world|to (?:this|the) world)|(?:saying|say|"
+        r"said) (?:my )?goodbyes?(?: to (?:everyone|you all|y'?all|all of you|"
+        r"my (?:kids|family|children|dog|cat)))?(?= ?(?:$|[.,!?;]|tonight|forever|"
+        r"for good|one last|before i go|before i die))|tell (?:my (?:\w+ )?(?:kids|"
+        r"children|son|daughter|boys|girls|babies|baby|family|mom|mum|mother|dad|"
+        r"father|wife|husband|partner|parents|sister|brother|grandkids|girlfriend|"
+        r"boyfriend)|them|everyone|her|him)(?: that)? i(?:'m| am)? (?:love|loved|"
+        r"sorry)(?: (?:them|him|her|you|everyone|so much))?(?= ?(?:$|[.,!?;]|so much|"
+        r"and|for me|please|always|when|if))|(?:take|taking) care of (?:my (?:kids|"
+        r"children|son|daughter|dog|cat|family|babies|pets?)) (?:for me|"
+        r"when i'?m gone|after i'?m gone)|(?:won'?t|will not|wont) be (?:here|around|"
+        r"alive) (?:much longer|for much longer|any ?more|by (?:tomorrow|morning|"
+        r"the morning|monday|friday|sunday|the weekend)|to see)|(?:i'?ll|i will|"
+        r"ill) be (?:dead|gone) (?:by|before|soon|tomorrow|tonight|in a (?:few|"
+        r"couple)|when you read)|(?:when|by the time) you (?:read|see|"
+        r"find) this,? i'?(?:ll| will)? ?(?:be|am|'m) (?:dead|gone)|(?:i'?ve|ive|"
+        r"i have|already) (?:set|picked|chosen|decided on) (?:a|the) (?:date|"
+        r"day)(?! (?:for|to start|to quit|to begin|of my|at))|(?:giving|"
+        r"gave) away (?:all )?my (?:stuff|things|belongings|possessions|dog|cat|"
+        r"pets?)(?= ?(?:$|[.,!?;]|because|cause|since|so|before|and))|(?:know|"
+        r"decided|figured out|worked out|planned) (?:exactly )?(?:how|when|"
+        r"where) (?:i'?m going to|i'?ll|i will|im gonna|i'?m gonna|to) (?:do it|"
+        r"end it|die|kill)|(?:i'?ve|ive|i have) (?:got |made )?(?:a|the|"
+        r"my) plan (?:to|for how to|for when i) (?:die|end|kill|do it|go)",
     ),
     (
         Kind.CRISIS,
         "someone else threatening to take their life now",
         rf"{_THEY}{_IS} (?:(?:says|said|keeps saying|kept saying|told me|texted|"
         r"texting|is talking about|talking about|talks about|threatening|threatened|"
-        r"wants|want|going|gonna|planning|plans|trying|tried|about to) (?:\w+ )?){1,2}"
-        r"(?:to )?(?:kill(?:ing)? (?:him|her|them)sel(?:f|ves)|end(?:ing)? "
-        r"(?:his|her|their) (?:own )?life|suicide|commit suicide|take (?:his|her|their)"
-        r" "
-        r"(?:own )?life|jump off|overdose on purpose|od on purpose)|"
-        rf"{_THEY}(?:'s| is) {_JUST}{_SUICIDAL}",
+        r"wants|want|going|gonna|planning|plans|trying|tried|"
+        r"about to) (?:\w+ )?){1,2}(?:to )?(?:kill(?:ing)? (?:him|her|them)sel(?:f|"
+        r"ves)|end(?:ing)? (?:his|her|their) (?:own )?life|suicide|commit suicide|"
+        r"take (?:his|her|their) (?:own )?life|jump off|overdose on purpose|"
+        rf"od on purpose)|{_THEY}(?:'s| is) {_JUST}{_SUICIDAL}",
     ),
     # --- Overdose happening now -------------------------------------------------
     (
         Kind.OVERDOSE,
         "overdosing now, someone or oneself",
         rf"(?:overdosing|{_OD} ?'?ing|od'?ing|oding|{_OD}ing|od'?in|overdosin|"
-        rf"(?:having|having an|going into|into|in) an? (?:{_OD}|overdose))|"
-        rf"(?:just|might have|may have|might've|may've|has|have|'s|'ve|prolly|probably|"
-        rf"think (?:he|she|they|i|my \w+)(?: just)?|might of|may of) "
-        rf"(?:overdosed|{_OD} ?'?d|od'?ed|oded|o\.d\.'?d)|"
-        rf"(?:is|is this|this is|it'?s|its|think it'?s|possible|looks like|"
-        rf"i think this is) (?:an |a )?(?:{_OD}|overdose)(?= ?(?:$|[.,!?;]|what|help|"
-        rf"right now|happening|please|or))",
+        rf"(?:having|having an|going into|into|in) an? (?:{_OD}|overdose))|(?:just|"
+        r"might have|may have|might've|may've|has|have|'s|'ve|prolly|probably|"
+        r"think (?:he|she|they|i|my \w+)(?: just)?|might of|may of) (?:overdosed|"
+        rf"{_OD} ?'?d|od'?ed|oded|o\.d\.'?d)|(?:is|is this|this is|it'?s|its|"
+        rf"think it'?s|possible|looks like|i think this is) (?:an |a )?(?:{_OD}|"
+        r"overdose)(?= ?(?:$|[.,!?;]|what|help|right now|happening|please|or))",
     ),
     (
         Kind.OVERDOSE,
         "after using, body failing now",
-        r"(?:i (?:just )?(?:did|took|used|shot|snorted|smoked|hit|injected|banged|poppe"
-        r"d|"
-        r"tried)|after (?:using|i used|that shot|that hit|that line|the shot)|"
-        r"(?:he|she|they) (?:just )?(?:did|took|used|shot up|snorted|smoked|injected)) "
-        r"[^.!?]{0,60}?(?:can'?t breathe|cannot breathe|can'?t catch my breath|feel lik"
-        r"e "
-        r"i'?m (?:dying|going to die|gonna die|passing out|gonna pass out)|(?:everythin"
-        r"g|"
-        r"it'?s|my vision|vision) (?:is )?going (?:dark|black)|i'?m fading|i'?m passing"
-        r" "
-        r"out|my heart (?:is )?(?:slowing|stopping|racing and i can'?t)|can'?t stay awa"
-        r"ke|"
-        r"can'?t keep my eyes open|i'?m blacking out|lips (?:are )?(?:going|turning) "
-        r"(?:blue|numb))",
+        r"(?:i (?:just )?(?:did|took|used|shot|snorted|smoked|hit|injected|banged|"
+        r"popped|tried)|after (?:using|i used|that shot|that hit|that line|the shot)|"
+        r"(?:he|she|they) (?:just )?(?:did|took|used|shot up|snorted|smoked|"
+        r"injected)) [^.!?]{0,60}?(?:can'?t breathe|cannot breathe|"
+        r"can'?t catch my breath|feel like i'?m (?:dying|going to die|gonna die|"
+        r"passing out|gonna pass out)|(?:everything|it'?s|my vision|"
+        r"vision) (?:is )?going (?:dark|black)|i'?m fading|i'?m passing out|"
+        r"my heart (?:is )?(?:slowing|stopping|racing and i can'?t)|"
+        r"can'?t stay awake|can'?t keep my eyes open|i'?m blacking out|"
+        r"lips (?:are )?(?:going|turning) (?:blue|numb))",
     ),
     (
         Kind.OVERDOSE,
@@ -615,98 +565,87 @@ _PATTERNS = (
     (
         Kind.OVERDOSE,
         "not breathing, breathing wrong",
-        r"(?:not|isn'?t|is not|stopped|barely|hardly|aren'?t|are not|ain'?t|"
-        r"quit|no longer|not really|isnt|can'?t tell if (?:he|she|they)(?:'s|'re| is| "
-        r"are)) breath(?:e|ing|in'?)(?! (?:exercises?|right through|down my neck|a "
-        r"word|properly during|during my))|"
-        r"(?:his|her|their|(?:he|she|they)(?:'s|'re| is| are)) breathing (?:is |has |go"
-        r"t |"
-        r"gotten |went |really |so |very |super |way |all |kinda |real )*(?:slow(?:ed|"
-        r"ing)?|shallow|weird|strange|funny|faint|raspy|rattly|ragged|gurgl\w*|barely|"
-        r"stopped|off|wrong)|"
+        r"(?:not|isn'?t|is not|stopped|barely|hardly|aren'?t|are not|ain'?t|quit|"
+        r"no longer|not really|isnt|can'?t tell if (?:he|she|they)(?:'s|'re| is|"
+        r" are)) breath(?:e|ing|in'?)(?! (?:exercises?|right through|down my neck|"
+        r"a word|properly during|during my))|(?:his|her|their|(?:he|she|they)(?:'s|"
+        r"'re| is| are)) breathing (?:is |has |got |gotten |went |really |so |very |"
+        r"super |way |all |kinda |real )*(?:slow(?:ed|ing)?|shallow|weird|strange|"
+        r"funny|faint|raspy|rattly|ragged|gurgl\w*|barely|stopped|off|wrong)|"
         r"(?:gurgling|gurgle|gurgles|death rattle|making (?:a |this |that |these |"
         r"weird |strange |funny |awful |horrible )*(?:gurgling|snoring|choking|"
-        r"rattling|gasping) (?:sound|noise)s?)|"
-        rf"(?:he|she|they|{_PERSON})(?:'s|'re| is| are)? (?:gasping|choking) (?:for "
-        rf"air|and|on)",
+        rf"rattling|gasping) (?:sound|noise)s?)|(?:he|she|they|{_PERSON})(?:'s|'re|"
+        r" is| are)? (?:gasping|choking) (?:for air|and|on)",
     ),
     (
         Kind.OVERDOSE,
         "won't wake up, unresponsive",
         rf"(?:{_THEY}{_IS} (?:won'?t|will not|wont|isn'?t|is not|not|can'?t|cannot|"
-        rf"ain'?t) (?:wake|waking|wakin|come to|coming to|respond|responding|react|"
-        r"reacting|move|moving)(?: up)?+|(?:and|but|now) (?:still |just )?(?:won'?t|wi"
-        r"ll "
-        rf"not|wont|isn'?t|is not|can'?t) (?:wake|waking|respond|responding|come to)"
-        rf"(?: up)?+|{_NAME_STARTS}{_SOMEONE_NAMED}(?:'s| is| just| still)? "
-        rf"(?:won'?t|will not|wont|isn'?t|is not) (?:wake|waking) up)"
-        r"(?! (?:for|in time|early|on time|before|until|til|till|when|at \d|at (?:night"
-        r"|noon|the)|to (?:my |his "
-        r"|her )?(?:texts?|messages?|calls?|emails?|dms?|treatment|meds|medication|"
-        r"the medication|the dose|therapy)|from (?:a|her|his|their) nap|me up))|"
-        rf"^(?:won'?t|wont|will not) wake up|"
-        rf"{_CANT} (?:wake|rouse|get) (?:him|her|them|my \w+|{_THEY})(?! up (?:for|in "
-        r"time|early|on time))|"
-        rf"(?:{_THEY}|{_NAME_STARTS}{_SOMEONE_NAMED})(?:'s| is| are| was| seems| looks)"
-        r"? "
-        rf"(?:completely |totally |"
-        rf"just )?(?:unresponsive|unconscious|passed out cold|out cold|limp|lifeless)"
-        r"(?! (?:to (?:texts?|messages?|calls?|treatment)|app|website|page))",
+        r"ain'?t) (?:wake|waking|wakin|come to|coming to|respond|responding|react|"
+        r"reacting|move|moving)(?: up)?+|(?:and|but|now) (?:still |just )?(?:won'?t|"
+        r"will not|wont|isn'?t|is not|can'?t) (?:wake|waking|respond|responding|"
+        rf"come to)(?: up)?+|{_NAME_STARTS}{_SOMEONE_NAMED}(?:'s| is| just|"
+        r" still)? (?:won'?t|will not|wont|isn'?t|is not) (?:wake|"
+        r"waking) up)(?! (?:for|in time|early|on time|before|until|til|till|when|"
+        r"at \d|at (?:night|noon|the)|to (?:my |his |her )?(?:texts?|messages?|"
+        r"calls?|emails?|dms?|treatment|meds|medication|the medication|the dose|"
+        r"therapy)|from (?:a|her|his|their) nap|me up))|^(?:won'?t|wont|"
+        rf"will not) wake up|{_CANT} (?:wake|rouse|get) (?:him|her|them|my \w+|"
+        rf"{_THEY})(?! up (?:for|in time|early|on time))|(?:{_THEY}|"
+        rf"{_NAME_STARTS}{_SOMEONE_NAMED})(?:'s| is| are| was| seems|"
+        r" looks)? (?:completely |totally |just )?(?:unresponsive|unconscious|"
+        r"passed out cold|out cold|limp|lifeless)(?! (?:to (?:texts?|messages?|"
+        r"calls?|treatment)|app|website|page))",
     ),
     (
         Kind.OVERDOSE,
         "lips or skin turning blue or grey",
-        r"(?:lips?|fingertips|finger tips|fingernails|face|skin)(?: are| is|'re)? "
-        r"(?:turning|turned|going|gone|getting|looks?|looking|went|all|are|is|so|really"
-        r"|"
-        r"kinda|kind of|very|\s)*(?:blue|grey|gray|purple|ashen|bluish|greyish|grayish|"
-        r"white)(?! (?:from|after|because|in the cold|when i'?m cold))|"
-        r"blue (?:lips|fingertips|fingernails)(?!tick)|"
-        rf"(?:he|she|they|{_PERSON})(?:'s|'re| is| are)? (?:turning|turned|going|gone) "
-        rf"(?:blue|grey|gray|purple)|"
-        rf"(?:he|she|they)(?:'s|'re| is| are) (?:turning |going |literally |all |so )?"
-        rf"(?:blue|grey|gray|purple)(?= ?(?:$|[!?]|and|,|what|help|please|omg|wtf))|"
-        rf"(?:and|now) (?:is |he'?s |she'?s |they'?re )?(?:turning|going|gone|turned) "
-        rf"(?:blue|grey|gray|purple)",
+        r"(?:lips?|fingertips|finger tips|fingernails|face|skin)(?: are| is|"
+        r"'re)? (?:turning|turned|going|gone|getting|looks?|looking|went|all|are|is|"
+        r"so|really|kinda|kind of|very|\s)*(?:blue|grey|gray|purple|ashen|bluish|"
+        r"greyish|grayish|white)(?! (?:from|after|because|in the cold|"
+        r"when i'?m cold))|blue (?:lips|fingertips|fingernails)(?!tick)|(?:he|she|"
+        rf"they|{_PERSON})(?:'s|'re| is| are)? (?:turning|turned|going|gone) (?:blue|"
+        r"grey|gray|purple)|(?:he|she|they)(?:'s|'re| is| are) (?:turning |going |"
+        r"literally |all |so )?(?:blue|grey|gray|purple)(?= ?(?:$|[!?]|and|,|what|"
+        r"help|please|omg|wtf))|(?:and|now) (?:is |he'?s |she'?s |"
+        r"they'?re )?(?:turning|going|gone|turned) (?:blue|grey|gray|purple)",
     ),
     (
         Kind.OVERDOSE,
         "reaching for naloxone now",
-        rf"(?:need|needs|give|giving|gave (?:him|her|them|it)|use|using|used|grab|"
-        rf"spray|sprayed|spraying|hit (?:him|her|them) with|administer|administered|"
-        rf"where(?:'s| is| the)|time for|time to use|should i (?:give|use|spray|try)|"
-        rf"do i (?:give|use|spray)|second dose of|another dose of|third dose of|more|"
-        r"2nd dose of|just (?:gave|used|sprayed)) (?:him |her |them |it )?(?:the |some"
-        r" |a |"
-        rf"my |your |his |her |any |that |more )?{_NARCAN}"
-        r"(?! (?:training|class|classes|kit|kits|program|at|from (?:the|a|my) (?:pharma"
-        r"cy|"
-        r"clinic|store)|for (?:my|the) (?:kit|bag|car)|in (?:my|the) (?:kit|bag|car|"
-        r"purse|glovebox)|on hand|everywhere|just in case|with (?:me|you)))|"
+        r"(?:need|needs|give|giving|gave (?:him|her|them|it)|use|using|used|grab|"
+        r"spray|sprayed|spraying|hit (?:him|her|them) with|administer|administered|"
+        r"where(?:'s| is| the)|time for|time to use|should i (?:give|use|spray|try)|"
+        r"do i (?:give|use|spray)|second dose of|another dose of|third dose of|more|"
+        r"2nd dose of|just (?:gave|used|sprayed)) (?:him |her |them |it )?(?:the |"
+        rf"some |a |my |your |his |her |any |that |more )?{_NARCAN}(?! (?:training|"
+        r"class|classes|kit|kits|program|at|from (?:the|a|my) (?:pharmacy|clinic|"
+        r"store)|for (?:my|the) (?:kit|bag|car)|in (?:my|the) (?:kit|bag|car|purse|"
+        r"glovebox)|on hand|everywhere|just in case|with (?:me|you)))|"
         rf"{_NARCAN}[^.!?]{{0,40}}(?:still|isn'?t|is not|not|won'?t|no) (?:out|"
-        rf"unconscious|unresponsive|waking|breathing|responding|coming to|coming round|"
-        rf"change|response|blue)|"
-        rf"{_NARCAN} (?:is(?:n'?t| not)|did(?:n'?t| not)|not|isnt|ain'?t) "
-        rf"(?:working|work|helping|doing anything)|{_NARCAN}(?:'d|ed) (?:him|her|them)",
+        r"unconscious|unresponsive|waking|breathing|responding|coming to|"
+        rf"coming round|change|response|blue)|{_NARCAN} (?:is(?:n'?t| not)|did(?:n'?t|"
+        r" not)|not|isnt|ain'?t) (?:working|work|helping|doing anything)|"
+        rf"{_NARCAN}(?:'d|ed) (?:him|her|them)",
     ),
     (
         Kind.OVERDOSE,
         "I took too much, now",
         r"(?:i think i|think i|i might have|i may have|i might've|i just|i|i've|ive|"
-        r"he|she|they|he just|she just|they just|might have|may have) (?:just )?"
-        r"(?:took|taken|take|used|did|done|had|snorted|smoked|shot|injected|swallowed|"
-        r"doubled|hit|banged|popped) (?:up )?(?:way |far |wayy? |a bit |a lot |so much "
-        r"|"
-        r"much )?too (?:much|many|big (?:a )?(?:hit|dose|shot|line|bump))"
-        r"(?= ?(?:$|[.,!?;]|and|i'?m|im|now|help|i think|i feel|what|my|of (?:my |the |"
-        r"it|them|that|this|those|these|his|her)?(?:fent\w*|dope|h|heroin|oxys?|pills?|"
-        r"meds|medication|subs|xanax|bars|benzos|methadone|percs?|it|them|that|this|"
-        r"stuff|shit|gear)|pills?|meds|fent\w*|dope|heroin|oxys?|subs|bars|xanax|benzos"
-        r"|"
-        r"methadone|tonight|again|he|she|they))|"
-        r"(?:took|taken|swallowed|popped|downed) (?:all|every one|the whole (?:bottle|"
-        rf"pack|box)|a whole (?:bottle|pack|box)) (?:of )?(?:my |the )?{_PILLS}?"
-        r"(?= ?(?:$|[.,!?;]|and|i'?m|im|now|help|what|an hour|minutes))",
+        r"he|she|they|he just|she just|they just|might have|"
+        r"may have) (?:just )?(?:took|taken|take|used|did|done|had|snorted|smoked|"
+        r"shot|injected|swallowed|doubled|hit|banged|popped) (?:up )?(?:way |far |"
+        r"wayy? |a bit |a lot |so much |much )?too (?:much|many|big (?:a )?(?:hit|"
+        r"dose|shot|line|bump))(?= ?(?:$|[.,!?;]|and|i'?m|im|now|help|i think|i feel|"
+        r"what|my|of (?:my |the |it|them|that|this|those|these|his|her)?(?:fent\w*|"
+        r"dope|h|heroin|oxys?|pills?|meds|medication|subs|xanax|bars|benzos|"
+        r"methadone|percs?|it|them|that|this|stuff|shit|gear)|pills?|meds|fent\w*|"
+        r"dope|heroin|oxys?|subs|bars|xanax|benzos|methadone|tonight|again|he|she|"
+        r"they))|(?:took|taken|swallowed|popped|downed) (?:all|every one|"
+        r"the whole (?:bottle|pack|box)|a whole (?:bottle|pack|box)) (?:of )?(?:my |"
+        rf"the )?{_PILLS}?(?= ?(?:$|[.,!?;]|and|i'?m|im|now|help|what|an hour|"
+        r"minutes))",
     ),
 )
 
