@@ -214,6 +214,24 @@ _PATTERNS = (
     ),
     (
         Kind.CRISIS,
+        "rather be dead, wanting to disappear",
+        r"(?:i'?d|i would|id) (?:much )?rather (?:be dead|die|not (?:be here|be alive|"
+        r"exist|wake up))|"
+        rf"{_WANT}{_JUST}disappear(?= ?(?:$|[.!?;]|forever|for good|completely|and "
+        r"never|from (?:this|the) (?:world|earth)))|"
+        r"to end it(?= ?(?:$|[.!?;]|tonight|now|for good))|"
+        r"this is (?:my )?goodbye(?= ?(?:$|[.!?;]|everyone|all|guys|friends|forever|"
+        r"for real|i love))|"
+        r"(?:i'?ve|i have) made (?:my )?peace(?: with (?:it|dying|death|everything|god|"
+        r"leaving))?(?= ?(?:$|[.!?;]|and i'?m ready|i'?m ready))|"
+        r"(?:won'?t|will not|wont) be alive|don'?t see myself (?:being )?(?:alive|"
+        r"here|around) (?:next|in a|much longer|by)|"
+        rf"(?:enough|all (?:my|the)) {_PILLS} (?:saved|stockpiled|stashed|to (?:do it|"
+        r"die|end it|kill myself|never wake up|not wake up|od|overdose))|"
+        rf"{_SUICIDE} (?:methods?|ways)",
+    ),
+    (
+        Kind.CRISIS,
         "wishing to be dead or never born",
         r"wish(?:ing)? (?:that )?i (?:wasn'?t|weren'?t|wasnt|werent) (?:alive|here|"
         r"born|around)|wish(?:ing)? (?:that )?i (?:was|were|'d|had|"
@@ -558,6 +576,20 @@ _PATTERNS = (
     ),
     (
         Kind.OVERDOSE,
+        "symptoms first, then the use: my heart is slowing after that hit",
+        r"(?:can'?t breathe|cannot breathe|can'?t catch my breath|heart (?:is )?"
+        r"(?:slowing|stopping)|can'?t stay awake|can'?t keep my eyes open|i'?m fading|"
+        r"i'?m passing out|my breathing is (?:slow|weird|shallow)|going dark)"
+        r"[^.!?]{0,40}(?:after|since) (?:using|i used|that (?:shot|hit|line|bump|"
+        r"pill)|i (?:did|took|shot|smoked|snorted|used))|"
+        r"needle (?:still )?in (?:his|her|their|my \w+'?s) arm|"
+        r"(?:cold|clammy) and (?:blue|grey|gray|purple)|"
+        rf"(?:{_OD}|overdose) (?:in progress|happening (?:right )?now)|"
+        rf"{_CANT} wake up (?:him|her|them|my \w+|{_THEY})(?! (?:for|in time|early|"
+        r"on time|before))",
+    ),
+    (
+        Kind.OVERDOSE,
         "someone overdosed, told as just happened",
         rf"{_THEY} (?:just |has |'s |might have |may have |must have )?(?:overdosed|"
         rf"{_OD} ?'?d|od'?ed|oded)",
@@ -613,21 +645,32 @@ _PATTERNS = (
     ),
     (
         Kind.OVERDOSE,
-        "reaching for naloxone now",
-        r"(?:need|needs|give|giving|gave (?:him|her|them|it)|use|using|used|grab|"
-        r"spray|sprayed|spraying|hit (?:him|her|them) with|administer|administered|"
-        r"where(?:'s| is| the)|time for|time to use|should i (?:give|use|spray|try)|"
-        r"do i (?:give|use|spray)|second dose of|another dose of|third dose of|more|"
-        r"2nd dose of|just (?:gave|used|sprayed)) (?:him |her |them |it )?(?:the |"
-        rf"some |a |my |your |his |her |any |that |more )?{_NARCAN}(?! (?:training|"
-        r"class|classes|kit|kits|program|at|from (?:the|a|my) (?:pharmacy|clinic|"
-        r"store)|for (?:my|the) (?:kit|bag|car)|in (?:my|the) (?:kit|bag|car|purse|"
-        r"glovebox)|on hand|everywhere|just in case|with (?:me|you)))|"
+        "reaching for naloxone now: for someone, asked, or not working",
+        # For someone: "give him narcan", "sprayed her with naloxone".
+        rf"(?:give|giving|gave|spray|sprayed|spraying|hit|hitting|administer|"
+        rf"administered|administering|use|used|using) (?:him|her|them|it|my \w+|"
+        rf"{_PERSON}) (?:with )?(?:the |some |a |another |more |my |your )?"
+        rf"(?:dose of )?{_NARCAN}|"
+        # Asked or reached for now: "is it time for the narcan?", "where's the narcan".
+        rf"(?:should i|do i|can i|when do i|how do i|do we|should we|i'?m going to|"
+        rf"i'?m about to|gonna|i need to|we need to|time for|time to|is it time for|"
+        rf"i'?m|we'?re|need|needs|grab|bring|get me|where(?:'s| is| the)|anyone "
+        rf"(?:have|got)|does anyone have|who has|just) (?:give|use|spray|giving|using|"
+        rf"spraying|administer|gave|used|sprayed)? ?(?:him |her |them |it )?(?:the |"
+        rf"some |a |my |your |any |that |more )?{_NARCAN}(?! (?:training|class|"
+        r"classes|kit|kits|program|at|from (?:the|a|my) (?:pharmacy|clinic|store)|"
+        r"for (?:my|the|your|their) (?:kit|bag|car|home)|in (?:my|the|your|their|"
+        r"every) (?:kit|bag|car|purse|glovebox|home|house)|on hand|everywhere|at home|"
+        r"just in case|with (?:me|you)))|"
+        # Another dose, or it is not working.
+        rf"(?:second|another|third|2nd|3rd|one more) (?:(?:dose|spray) (?:of )?)?"
+        rf"{_NARCAN}|(?:gave|given|used|sprayed|tried) (?:him |her |them )?"
+        rf"(?:two|2|three|3|both|all (?:my|the)) (?:doses|sprays) (?:of )?{_NARCAN}|"
         rf"{_NARCAN}[^.!?]{{0,40}}(?:still|isn'?t|is not|not|won'?t|no) (?:out|"
-        r"unconscious|unresponsive|waking|breathing|responding|coming to|"
-        rf"coming round|change|response|blue)|{_NARCAN} (?:is(?:n'?t| not)|did(?:n'?t|"
-        r" not)|not|isnt|ain'?t) (?:working|work|helping|doing anything)|"
-        rf"{_NARCAN}(?:'d|ed) (?:him|her|them)",
+        rf"unconscious|unresponsive|waking|breathing|responding|coming to|"
+        rf"coming round|change|response|blue)|{_NARCAN} (?:is(?:n'?t| not)|"
+        rf"did(?:n'?t| not)|not|isnt|ain'?t) (?:working|work|helping|doing anything)|"
+        rf"{_NARCAN}(?:'d|ed|ned|'ed) (?:him|her|them)",
     ),
     (
         Kind.OVERDOSE,
