@@ -135,7 +135,7 @@ class Kind(StrEnum):
 
 @dataclass(frozen=True)
 class Detection:
-    """What ``detect`` found: the kind, the first phrase of that kind, the list."""
+    """What ``detect`` found: the kind, its shortest matched phrase, the list."""
 
     kind: Kind = Kind.NONE
     phrase: str = ""
@@ -954,15 +954,14 @@ def _guarded(text, match, kind):
 
 
 def _alarms(text):
-    """Every (kind, phrase) the detector raises in matching-form ``text``."""
+    """Every (kind, phrase) the detector raises in matching-form ``text``, including
+    matches that overlap ("he used and now he won't wake up" holds two)."""
     position = 0
     while (match := _DETECTOR.search(text, position)) is not None:
         kind = _KIND_OF_GROUP[match.lastgroup]
         if not _guarded(text, match, kind):
             yield kind, match.group()
-            position = match.end()
-        else:
-            position = match.start() + 1
+        position = match.start() + 1
 
 
 def detect(
@@ -973,9 +972,10 @@ def detect(
     ``extra_crisis_phrases`` are moderators' crisis watched words (docs/moderation.md
     section 5): they can add to the list, never take away from it.
     """
-    found = {}
+    found = {}  # kind -> its shortest phrase: the most specific, the least text
     for kind, phrase in _alarms(matching_form(text)):
-        found.setdefault(kind, phrase)
+        if kind not in found or len(phrase) < len(found[kind]):
+            found[kind] = phrase
     if Kind.OVERDOSE in found:
         return Detection(Kind.OVERDOSE, found[Kind.OVERDOSE])
     if Kind.CRISIS in found:
