@@ -134,5 +134,5 @@ def test_a_visitors_overdose_question_gets_the_steps_and_an_honest_note(
     assert steps.index("Call 911") < steps.index("naloxone")
 
     the_one_urgent_item(
-        open_page_as, moderator, kind="Overdose", phrase="time for the narcan"
+        open_page_as, moderator, kind="Overdose", phrase="not breathing"
     )
