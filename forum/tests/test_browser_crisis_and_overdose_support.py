@@ -37,7 +37,7 @@ def the_one_urgent_item(open_page_as, moderator, *, kind, phrase):
     expect(urgent).to_have_count(1)
     match = urgent.locator(".crisis-match").first
     expect(match.locator(".crisis-kind")).to_have_text(kind)
-    expect(match.locator("mark")).to_have_text(phrase)
+    expect(match.locator(".crisis-phrase")).to_have_text(phrase)
     expect(match).to_contain_text(f"list version {CRISIS_LIST_VERSION}")
     return urgent
 

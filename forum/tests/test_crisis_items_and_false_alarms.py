@@ -100,7 +100,7 @@ def test_the_queue_shows_kind_phrase_and_list_version(client, member, moderator)
     match = CrisisMatch.objects.get()
     shown = html.split(f'data-crisis-match="{match.pk}"')[1].split("</li>")[0]
     assert '<strong class="crisis-kind">Overdose</strong>' in shown
-    assert "<mark>lips are going blue</mark>" in shown
+    assert '<q class="crisis-phrase">lips are going blue</q>' in shown
     assert f"list version {CRISIS_LIST_VERSION}" in shown
 
 
