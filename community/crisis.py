@@ -245,7 +245,8 @@ _PATTERNS = (
         r"drowning|poison|poisoning|starve|starving|gas|gassing|suffocate|"
         rf"suffocating|overdose)(?:s|ing|in'?)? ?{_SELF}(?! (?:at|over|"
         r"for) (?:the gym|work|my job|the office|practice|training|"
-        r"school))(?! to (?:get|make|finish|keep|pay))",
+        r"school))(?! to (?:get|make|finish|keep|pay))(?! (?:laughing|with laughter|"
+        r"a|an|some|up a|out|with (?:junk|fast) food|with work))",
     ),
     (
         Kind.CRISIS,
@@ -448,8 +449,8 @@ _PATTERNS = (
         r"(?:to|wanna|gonna|urges? to|'ll|will|might|keep|kept|started|start|been|"
         r"thinking (?:of|about)|itching to|tempted to|need to) (?:\w+ )?(?:hurt|harm|"
         rf"cut|burn|punish)(?:ing)? {_SELF}(?! (?:some slack|a break|off from|"
-        rf"out of))|(?:hurting|harming|cutting|burning) {_SELF}(?! (?:some slack|"
-        r"a break|off from|out of|on|in|by accident|while|with (?:a|"
+        rf"out of|out))|(?:hurting|harming|cutting|burning) {_SELF}(?! (?:some slack|"
+        r"a break|off from|out of|out|on|in|by accident|while|with (?:a|"
         r"the) knife while))|(?:slit|slitting|cut|cutting|slash|slashing) (?:my|"
         r"both my) (?:own )?(?:wrists?|veins?|throat|arms?|thighs?)(?! (?:on|"
         r"by accident|while|when))|(?:i|i'?m|im|been|am|keep|started|start|to|"
@@ -604,7 +605,8 @@ _PATTERNS = (
         r"(?:not|isn'?t|is not|stopped|barely|hardly|aren'?t|are not|ain'?t|quit|"
         r"no longer|not really|isnt|can'?t tell if (?:he|she|they)(?:'s|'re| is|"
         r" are)) breath(?:e|ing|in'?)(?! (?:exercises?|right through|down my neck|"
-        r"a word|properly during|during my))|(?:his|her|their|(?:he|she|they)(?:'s|"
+        r"a word|properly during|during my|through (?:his|her|my|the|their) "
+        r"(?:nose|mouth)|well))|(?:his|her|their|(?:he|she|they)(?:'s|"
         r"'re| is| are)) breathing (?:is |has |got |gotten |went |really |so |very |"
         r"super |way |all |kinda |real )*(?:slow(?:ed|ing)?|shallow|weird|strange|"
         r"funny|faint|raspy|rattly|ragged|gurgl\w*|barely|stopped|off|wrong)|"
@@ -754,7 +756,8 @@ _QUOTED = re.compile(
 _TITLE_CUE = re.compile(
     r"(?:song|songs|track|album|film|movie|book|novel|show|series|episode|poem|play|"
     r"podcast|documentary|doc|lyrics?|titled|called|named|by|sings?|sang|singing|"
-    r"listening to|listened to|watching|watched|reading|read|quote|quoting|line from)"
+    r"listening to|listened to|watching|watched|reading|read|quote|quoting|line from|"
+    r"joke|joking|jokes|word|words|term|terms|phrase|phrases|hashtag|slang|saying)"
     r"\W*$",
     re.IGNORECASE,
 )
@@ -883,7 +886,8 @@ _GENERAL = re.compile(
     r"workshop|learn|learning|practi[cs]\w*|dummy|mannequin|demo|drill|reverses?|can ca"
     r"use|causes|may cause|risk of|what to do (?:if|when)|"
     r"article|study|statistics|awareness|prevention|research|"
-    r"988|lifeline|hotline|helpline|crisis line)\b"
+    r"988|lifeline|hotline|helpline|crisis line|pharmacy|pharmacist|pharmacies|"
+    r"for free|free at|vending machine|prescription|insurance)\b"
 )
 
 
@@ -907,6 +911,14 @@ _FEARING_FOR = re.compile(
     r"(?:that )?(?:my|he|she|they|someone|somebody|people|the|his|her|our)\b"
     r"[\w' ]{0,30}?(?:will|'ll|might|could|would|going to|gonna|one day)\b|"
     r"(?:fear|fears|nightmare) (?:is|was)\b)"
+)
+
+
+# Said of people in general, not of anyone now: "people who say they want to die
+# need support".
+_PEOPLE_IN_GENERAL = re.compile(
+    r"\b(?:people|those|anyone|anybody|someone|somebody|others|folks|men|women|teens|"
+    r"kids|members|patients|clients|survivors) (?:who|that|which)\b(?: [\w']+){0,4}$"
 )
 
 
@@ -937,6 +949,7 @@ def _guarded(text, match, kind):
     before = _clause_before(text, match.start())
     negated = _NEGATED.search(before) and not _INSISTS.search(before)
     negated = negated or _ASKING.search(_SENTENCE_START.sub("", text[: match.start()]))
+    negated = negated or _PEOPLE_IN_GENERAL.search(before)
     if negated or _NEGATED_AFTER.match(text[match.end() :]):
         return True
     head, tail = _sentence_around(text, match.start(), match.end())
