@@ -215,20 +215,18 @@ _PATTERNS = (
     (
         Kind.CRISIS,
         "rather be dead, wanting to disappear",
-        r"(?:i'?d|i would|id) (?:much )?rather (?:be dead|die|not (?:be here|be alive|"
-        r"exist|wake up))|"
-        rf"{_WANT}{_JUST}disappear(?= ?(?:$|[.!?;]|forever|for good|completely|and "
-        r"never|from (?:this|the) (?:world|earth)))|"
+        r"(?:i'?d|i would|id) (?:much )?rather (?:be dead|die|not (?:be here|"
+        rf"be alive|exist|wake up))|{_WANT}{_JUST}disappear(?= ?(?:$|[.!?;]|forever|"
+        r"for good|completely|and never|from (?:this|the) (?:world|earth)))|"
         r"to end it(?= ?(?:$|[.!?;]|tonight|now|for good))|"
         r"this is (?:my )?goodbye(?= ?(?:$|[.!?;]|everyone|all|guys|friends|forever|"
-        r"for real|i love))|"
-        r"(?:i'?ve|i have) made (?:my )?peace(?: with (?:it|dying|death|everything|god|"
-        r"leaving))?(?= ?(?:$|[.!?;]|and i'?m ready|i'?m ready))|"
-        r"(?:won'?t|will not|wont) be alive|don'?t see myself (?:being )?(?:alive|"
-        r"here|around) (?:next|in a|much longer|by)|"
-        rf"(?:enough|all (?:my|the)) {_PILLS} (?:saved|stockpiled|stashed|to (?:do it|"
-        r"die|end it|kill myself|never wake up|not wake up|od|overdose))|"
-        rf"{_SUICIDE} (?:methods?|ways)",
+        r"for real|i love))|(?:i'?ve|i have) made (?:my )?peace(?: with (?:it|dying|"
+        r"death|everything|god|leaving))?(?= ?(?:$|[.!?;]|and i'?m ready|"
+        r"i'?m ready))|(?:won'?t|will not|wont) be alive|"
+        r"don'?t see myself (?:being )?(?:alive|here|around) (?:next|in a|"
+        rf"much longer|by)|(?:enough|all (?:my|the)) {_PILLS} (?:saved|stockpiled|"
+        r"stashed|to (?:do it|die|end it|kill myself|never wake up|not wake up|od|"
+        rf"overdose))|{_SUICIDE} (?:methods?|ways)",
     ),
     (
         Kind.CRISIS,
@@ -300,7 +298,9 @@ _PATTERNS = (
         r"having|have|had|with|my|fighting|these|the|hella|mad|lowkey|highly|i get|"
         rf"getting really|turned|turning|became|becoming) {_JUST}{_SUICIDAL}|"
         rf"{_SUICIDAL}(?: again| tonight| today| right now| rn| lately| all day|"
-        r" thoughts?| ideation| feelings?| urges?| and| af)",
+        r" thoughts?| ideation| feelings?| urges?| and| af)|"
+        # A post, or a sentence, that is just the word.
+        rf"(?:^|(?<=[.!?] )){_SUICIDAL}(?= ?(?:$|[.!?]))",
     ),
     (
         Kind.CRISIS,
@@ -446,12 +446,19 @@ _PATTERNS = (
     (
         Kind.CRISIS,
         "hurting or cutting oneself, with intent or now",
-        r"(?:to|wanna|gonna|urges? to|'ll|will|might|keep|kept|started|start|been|"
-        r"thinking (?:of|about)|itching to|tempted to|need to) (?:\w+ )?(?:hurt|harm|"
-        rf"cut|burn|punish)(?:ing)? {_SELF}(?! (?:some slack|a break|off from|"
-        rf"out of|out))|(?:hurting|harming|cutting|burning) {_SELF}(?! (?:some slack|"
-        r"a break|off from|out of|out|on|in|by accident|while|with (?:a|"
-        r"the) knife while))|(?:slit|slitting|cut|cutting|slash|slashing) (?:my|"
+        # "I harm myself", said as what one does.
+        r"(?:i|i still|i sometimes|i often|i always|i just) (?:harm|cut|"
+        rf"burn) {_SELF}(?! (?:on|while|when (?:shaving|cooking|chopping)|shaving|"
+        r"cooking|by accident|accidentally|with (?:a|the) (?:knife|razor|can)|at|in|"
+        rf"a|some))|(?:hurt|harm|cut|burn)(?:ing)? {_SELF} (?:again|on purpose|"
+        r"tonight|intentionally|deliberately)(?! (?:at|in|while|playing|lifting|"
+        r"working))|(?:to|wanna|gonna|urges? to|'ll|will|might|keep|kept|started|"
+        r"start|been|thinking (?:of|about)|itching to|tempted to|"
+        r"need to) (?:\w+ )?(?:hurt|harm|cut|burn|"
+        rf"punish)(?:ing)? {_SELF}(?! (?:some slack|a break|off from|out of|out))|"
+        rf"(?:hurting|harming|cutting|burning) {_SELF}(?! (?:some slack|a break|"
+        r"off from|out of|out|on|in|by accident|while|with (?:a|the) knife while))|"
+        r"(?:slit|slitting|cut|cutting|slash|slashing) (?:my|"
         r"both my) (?:own )?(?:wrists?|veins?|throat|arms?|thighs?)(?! (?:on|"
         r"by accident|while|when))|(?:i|i'?m|im|been|am|keep|started|start|to|"
         r"back to|relapsed (?:on|into)|urges? (?:to )?|urge to|thinking about|"
@@ -469,22 +476,21 @@ _PATTERNS = (
         r"everything|enough) ?(?:of )?(?:my |the |these |those |them|at once|bottle|"
         r"pack|box|stash|supply)?(?: ?(?:of )?(?:my |the |"
         rf"these )?{_PILLS})?(?: at once| tonight| and| to (?:die|end|sleep|od|"
-        r"overdose|not wake|never wake|be done)|[.,!?]|$| in the (?:house|"
-        r"cabinet|bottle)| i (?:have|own|can find|'ve got))|how (?:many|"
+        r"overdose|not wake|never wake|be done)|[.,!?]|$| in the (?:house|cabinet|"
+        r"bottle)| i (?:have|own|can find|'ve got))|how (?:many|"
         r"much) (?:\w+ ){0,3}(?:would|will|does|do|to|it takes|"
         r"is) (?:\w+ ){0,3}(?:kill|die|od|overdose|be (?:enough|lethal|fatal)|"
-        r"lethal|fatal|stop my heart|end it|never wake up|not wake up)|"
-        r"how (?:many|much) (?:\w+ ){0,4}(?:would it take|does it take|will it take|"
+        r"lethal|fatal|stop my heart|end it|never wake up|not wake up)|how (?:many|"
+        r"much) (?:\w+ ){0,4}(?:would it take|does it take|will it take|"
         r"would i need|do i need)(?= ?(?:$|[.!?;]|to (?:die|not wake|never wake|end|"
-        r"od|overdose|kill)))|(?:what'?s|"
-        r"what is|how much is) (?:a |the )?(?:lethal|fatal|deadly) (?:dose|amount)|"
-        r"(?:saving|stockpiling|hoarding|collecting|saved|stockpiled|"
-        rf"hoarded) (?:up )?(?:my |all my |enough )?{_PILLS}(?: up)?(?= ?(?:$|[.,!?;]|"
-        r"for|to|and|so|just in case|until))|(?:overdose|od|o\.d\.) on purpose|"
-        rf"(?:intentionally|purposely|deliberately) (?:overdose|od)|(?:{_WANT}|"
-        rf"i will |i'?ll |i might |i should ){_JUST}(?:overdose|od|"
-        r"o\.d\.)(?! ?(?:on (?:bad|sad|cute|emotions|coffee|caffeine|sugar|candy|"
-        r"chocolate|netflix|tv|memes)))",
+        r"od|overdose|kill)))|(?:what'?s|what is|how much is) (?:a |the )?(?:lethal|"
+        r"fatal|deadly) (?:dose|amount)|(?:saving|stockpiling|hoarding|collecting|"
+        r"saved|stockpiled|hoarded) (?:up )?(?:my |all my |"
+        rf"enough )?{_PILLS}(?: up)?(?= ?(?:$|[.,!?;]|for|to|and|so|just in case|"
+        r"until))|(?:overdose|od|o\.d\.) on purpose|(?:intentionally|purposely|"
+        rf"deliberately) (?:overdose|od)|(?:{_WANT}|i will |i'?ll |i might |"
+        rf"i should ){_JUST}(?:overdose|od|o\.d\.)(?! ?(?:on (?:bad|sad|cute|emotions|"
+        r"coffee|caffeine|sugar|candy|chocolate|netflix|tv|memes)))",
     ),
     (
         Kind.CRISIS,
@@ -582,16 +588,15 @@ _PATTERNS = (
     (
         Kind.OVERDOSE,
         "symptoms first, then the use: my heart is slowing after that hit",
-        r"(?:can'?t breathe|cannot breathe|can'?t catch my breath|heart (?:is )?"
-        r"(?:slowing|stopping)|can'?t stay awake|can'?t keep my eyes open|i'?m fading|"
-        r"i'?m passing out|my breathing is (?:slow|weird|shallow)|going dark)"
-        r"[^.!?]{0,40}(?:after|since) (?:using|i used|that (?:shot|hit|line|bump|"
-        r"pill)|i (?:did|took|shot|smoked|snorted|used))|"
-        r"needle (?:still )?in (?:his|her|their|my \w+'?s) arm|"
-        r"(?:cold|clammy) and (?:blue|grey|gray|purple)|"
-        rf"(?:{_OD}|overdose) (?:in progress|happening (?:right )?now)|"
-        rf"{_CANT} wake up (?:him|her|them|my \w+|{_THEY})(?! (?:for|in time|early|"
-        r"on time|before))",
+        r"(?:can'?t breathe|cannot breathe|can'?t catch my breath|"
+        r"heart (?:is )?(?:slowing|stopping)|can'?t stay awake|"
+        r"can'?t keep my eyes open|i'?m fading|i'?m passing out|"
+        r"my breathing is (?:slow|weird|shallow)|going dark)[^.!?]{0,40}(?:after|"
+        r"since) (?:using|i used|that (?:shot|hit|line|bump|pill)|i (?:did|took|shot|"
+        r"smoked|snorted|used))|needle (?:still )?in (?:his|her|their|my \w+'?s) arm|"
+        rf"(?:cold|clammy) and (?:blue|grey|gray|purple)|(?:{_OD}|"
+        rf"overdose) (?:in progress|happening (?:right )?now)|{_CANT} wake up (?:him|"
+        rf"her|them|my \w+|{_THEY})(?! (?:for|in time|early|on time|before))",
     ),
     (
         Kind.OVERDOSE,
@@ -605,15 +610,15 @@ _PATTERNS = (
         r"(?:not|isn'?t|is not|stopped|barely|hardly|aren'?t|are not|ain'?t|quit|"
         r"no longer|not really|isnt|can'?t tell if (?:he|she|they)(?:'s|'re| is|"
         r" are)) breath(?:e|ing|in'?)(?! (?:exercises?|right through|down my neck|"
-        r"a word|properly during|during my|through (?:his|her|my|the|their) "
-        r"(?:nose|mouth)|well))|(?:his|her|their|(?:he|she|they)(?:'s|"
-        r"'re| is| are)) breathing (?:is |has |got |gotten |went |really |so |very |"
-        r"super |way |all |kinda |real )*(?:slow(?:ed|ing)?|shallow|weird|strange|"
-        r"funny|faint|raspy|rattly|ragged|gurgl\w*|barely|stopped|off|wrong)|"
-        r"(?:gurgling|gurgle|gurgles|death rattle|making (?:a |this |that |these |"
-        r"weird |strange |funny |awful |horrible )*(?:gurgling|snoring|choking|"
-        rf"rattling|gasping) (?:sound|noise)s?)|(?:he|she|they|{_PERSON})(?:'s|'re|"
-        r" is| are)? (?:gasping|choking) (?:for air|and|on)",
+        r"a word|properly during|during my|through (?:his|her|my|the|their) (?:nose|"
+        r"mouth)|well))|(?:his|her|their|(?:he|she|they)(?:'s|'re| is|"
+        r" are)) breathing (?:is |has |got |gotten |went |really |so |very |super |"
+        r"way |all |kinda |real )*(?:slow(?:ed|ing)?|shallow|weird|strange|funny|"
+        r"faint|raspy|rattly|ragged|gurgl\w*|barely|stopped|off|wrong)|(?:gurgling|"
+        r"gurgle|gurgles|death rattle|making (?:a |this |that |these |weird |"
+        r"strange |funny |awful |horrible )*(?:gurgling|snoring|choking|rattling|"
+        rf"gasping) (?:sound|noise)s?)|(?:he|she|they|{_PERSON})(?:'s|'re| is|"
+        r" are)? (?:gasping|choking) (?:for air|and|on)",
     ),
     (
         Kind.OVERDOSE,
@@ -630,7 +635,7 @@ _PATTERNS = (
         r"therapy)|from (?:a|her|his|their) nap|me up))|^(?:won'?t|wont|"
         rf"will not) wake up|{_CANT} (?:wake|rouse|get) (?:him|her|them|my \w+|"
         rf"{_THEY})(?! up (?:for|in time|early|on time))|(?:{_THEY}|"
-        rf"{_NAME_STARTS}{_SOMEONE_NAMED})(?:'s| is| are| was| seems|"
+        rf"{_NAME_STARTS}{_SOMEONE_NAMED})(?:'s|'re| is| are| was| seems|"
         r" looks)? (?:completely |totally |just )?(?:unresponsive|unconscious|"
         r"passed out cold|out cold|limp|lifeless)(?! (?:to (?:texts?|messages?|"
         r"calls?|treatment)|app|website|page))",
@@ -681,20 +686,19 @@ _PATTERNS = (
     (
         Kind.OVERDOSE,
         "I took too much, now",
-        r"(?:(?:i think i|think i|i might have|i may have|i might've|i just|i|i've|ive|"
-        r"he|she|they|he just|she just|they just|might have|"
-        r"may have) |^)(?:just )?(?:took|taken|take|used|did|done|had|snorted|smoked|"
-        r"shot|injected|swallowed|doubled|hit|banged|popped) (?:up )?(?:way |far |"
-        r"wayy? |a bit |a lot |so much |much )?too (?:much|many|big (?:a )?(?:hit|"
-        r"dose|shot|line|bump))(?= ?(?:$|[.,!?;]|and|i'?m|im|now|help|i think|i feel|"
-        r"what|my|of (?:my |the |it|them|that|this|those|these|his|her)?(?:fent\w*|"
-        r"dope|h|heroin|oxys?|pills?|meds|medication|subs|xanax|bars|benzos|"
-        r"methadone|percs?|it|them|that|this|stuff|shit|gear)|pills?|meds|fent\w*|"
-        r"dope|heroin|oxys?|subs|bars|xanax|benzos|methadone|tonight|again|he|she|"
-        r"they))|(?:took|taken|swallowed|popped|downed) (?:all|every one|"
-        r"the whole (?:bottle|pack|box)|a whole (?:bottle|pack|box)) (?:of )?(?:my |"
-        rf"the )?{_PILLS}?(?= ?(?:$|[.,!?;]|and|i'?m|im|now|help|what|an hour|"
-        r"minutes))",
+        r"(?:(?:i think i|think i|i might have|i may have|i might've|i just|i|i've|"
+        r"ive|he|she|they|he just|she just|they just|might have|may have) |"
+        r"^)(?:just )?(?:took|taken|take|used|did|done|had|snorted|smoked|shot|"
+        r"injected|swallowed|doubled|hit|banged|popped) (?:up )?(?:way |far |wayy? |"
+        r"a bit |a lot |so much |much )?too (?:much|many|big (?:a )?(?:hit|dose|shot|"
+        r"line|bump))(?= ?(?:$|[.,!?;]|and|i'?m|im|now|help|i think|i feel|what|my|"
+        r"of (?:my |the |it|them|that|this|those|these|his|her)?(?:fent\w*|dope|h|"
+        r"heroin|oxys?|pills?|meds|medication|subs|xanax|bars|benzos|methadone|"
+        r"percs?|it|them|that|this|stuff|shit|gear)|pills?|meds|fent\w*|dope|heroin|"
+        r"oxys?|subs|bars|xanax|benzos|methadone|tonight|again|he|she|they))|(?:took|"
+        r"taken|swallowed|popped|downed) (?:all|every one|the whole (?:bottle|pack|"
+        rf"box)|a whole (?:bottle|pack|box)) (?:of )?(?:my |the )?{_PILLS}?(?= ?(?:$|"
+        r"[.,!?;]|and|i'?m|im|now|help|what|an hour|minutes))",
     ),
 )
 

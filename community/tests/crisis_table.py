@@ -387,6 +387,10 @@ ROWS = [
     ("I want to\nend my life", CRISIS, "line break in end my life"),
     ("I can’t go on", CRISIS, "curly can't go on"),
     ("No one would miss me if I was gone", CRISIS, "no one would miss me"),
+    ("I harm myself when it gets bad", CRISIS, "self-harm as habit"),
+    ("I hurt myself again last night", CRISIS, "hurt myself again"),
+    ("suicidal.", CRISIS, "the word alone"),
+    ("I cut myself", CRISIS, "cut myself, bare"),
     # --- overdose --------------------------------------------------------------
     ("he's not breathing", OVERDOSE, "not breathing, bystander"),
     ("He's not breathing what do I do", OVERDOSE, "question, no punctuation"),
@@ -623,6 +627,7 @@ ROWS = [
     ("I just took too much", OVERDOSE, "just took too much"),
     ("took too many pills, feel weird", OVERDOSE, "no subject, too many pills"),
     ("I think I OD'd", OVERDOSE, "self, OD'd"),
+    ("they're unresponsive", OVERDOSE, "they're unresponsive"),
     # --- none ------------------------------------------------------------------
     ("I called 988 last night and it helped", NONE, "talking about 988 itself"),
     ("Has anyone here called 988? What is it like?", NONE, "asking about 988"),
@@ -1133,4 +1138,6 @@ ROWS = [
     ),
     ('I hate hearing people joke "kms"', NONE, "word in quotes"),
     ('My friend\'s song "Overdose" dropped today', NONE, "song title"),
+    ("I hurt myself again at the gym", NONE, "gym injury"),
+    ("I cut myself shaving", NONE, "shaving"),
 ]
