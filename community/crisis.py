@@ -9,7 +9,9 @@ flag, kept equal to the template's tel:/sms: numbers by a test.)
 Detection: ``normalise`` puts text typed by a member into one canonical form;
 ``PhraseMatcher`` finds whole-word phrases in it with one compiled regex. The same
 normaliser and matcher serve moderators' watched words (docs/moderation.md
-section 5), so a phrase is always stored and matched the same way.
+section 5), so a phrase is always stored and matched the same way. ``detect``
+decides whether a text is a crisis statement, an overdose happening now, or
+neither, with the clinician-owned patterns below; see the notes above them.
 
 Nothing here calls out of the process: plain ``re`` and ``unicodedata`` only.
 """
