@@ -247,8 +247,8 @@ def mark_false_alarm(match: CrisisMatch, *, moderator, note: str = "") -> Crisis
         post=match.post,
         reason=match.false_alarm_note,
         kind=match.kind,
-        phrase=match.phrase,
         list_version=match.list_version,
+        crisis_match=match.pk,  # the log never copies member text, not even a phrase
     )
     return match
 

@@ -122,9 +122,10 @@ def test_a_moderator_marks_a_false_alarm_and_nothing_else_changes(member, modera
     log = ModerationLog.objects.get(action="crisis_false_alarm")
     assert log.details == {
         "kind": "crisis",
-        "phrase": "want to die",
         "list_version": CRISIS_LIST_VERSION,
+        "crisis_match": match.pk,
     }
+    assert log.reason == "a complaint about traffic"
 
 
 def test_members_cannot_mark_a_false_alarm(client, member, other_member):
