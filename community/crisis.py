@@ -444,6 +444,33 @@ _PATTERNS = (
         r"finally gonna) do it (?:tonight|today|this time|for real|now)(?= ?(?:$|"
         r"[.!?;]|and|i'?m|goodbye|sorry|,))",
     ),
+    # --- Crisis: using, or having been revived, as a way to die -------------------
+    (
+        Kind.CRISIS,
+        "using until I die, hoping the drugs take me",
+        r"(?:use|using|shoot|shooting|do|doing|take|taking|drink|drinking|smoke|"
+        r"smoking|keep going) (?:\w+ ){0,3}(?:until|till|til|'til) (?:i|"
+        r"it kills me|my heart) ?(?:die|don'?t wake up|stop breathing|'m dead|"
+        r"am dead|drop|stops)?(?= ?(?:$|[.!?;,]|tonight|and))|(?:so much|enough|"
+        r"too much) (?:\w+ )?(?:that |so |to )?(?:i )?(?:don'?t|won'?t|never|"
+        r"not) (?:wake up|come back)|(?:to|that i|so i|and) (?:don'?t|won'?t|never|"
+        r"not) (?:wake up|come back|come out of it)(?= ?(?:$|[.!?;,]|again|this time|"
+        r"ever again|tonight|tomorrow))|(?:hope|hoping|pray|praying|"
+        r"wish) (?:that )?(?:the |this |my )?(?:fent|fentanyl|dope|drugs?|batch|shot|"
+        r"next (?:one|shot|hit)|it) (?:takes|kills|gets|finishes) me|(?:hope|hoping|"
+        rf"pray|praying) (?:that )?i (?:{_OD}|overdose|die|don'?t make it)|(?:relapse|"
+        r"use|go out|using) (?:and )?(?:just )?(?:never|not) come back|wish (?:the|"
+        r"that|my|that last) (?:overdose|od|pills?|fent|shot) (?:had )?(?:killed|"
+        r"took|taken|finished) me|wish i (?:had|'d) (?:died|not woken up|"
+        r"never woken up|stayed dead|not made it|not been found)|wish i (?:never|"
+        r"didn'?t) (?:woke|wake) up|(?:why|wish) (?:did )?(?:they|you|he|she|someone|"
+        r"the (?:paramedics|emts|medics|nurses|doctors)) (?:hadn'?t |didn'?t |"
+        r"never )?(?:narcan(?:ned|'d|ed)?|save|saved|revive|revived|bring back|"
+        r"brought back|find|found) me(?! (?:in time|and i'?m (?:grateful|thankful|"
+        r"glad)))|so i (?:could|can) (?:just )?(?:go|die|be gone|"
+        r"rest forever)(?= ?(?:$|[.!?;,]))|(?:tired|sick) of fighting(?= ?(?:$|"
+        r"[.!?;,]|anymore|any more|to stay alive|for my life))",
+    ),
     # --- Crisis: self-harm ------------------------------------------------------
     (
         Kind.CRISIS,
@@ -599,6 +626,13 @@ _PATTERNS = (
         rf"(?:cold|clammy) and (?:blue|grey|gray|purple)|(?:{_OD}|"
         rf"overdose) (?:in progress|happening (?:right )?now)|{_CANT} wake up (?:him|"
         rf"her|them|my \w+|{_THEY})(?! (?:for|in time|early|on time|before))",
+    ),
+    (
+        Kind.OVERDOSE,
+        "slumped, collapsed, foaming: and not moving",
+        r"(?:slumped|slouched|collapsed|passed out|fell out|nodded out|nodding out|"
+        r"keeled)(?: over)?,? (?:and |now )?(?:is |he'?s |she'?s |they'?re )?(?:not|"
+        r"isn'?t|won'?t) (?:moving|breathing|waking|responding)|foaming at the mouth",
     ),
     (
         Kind.OVERDOSE,
@@ -826,8 +860,11 @@ def matching_form(text: str) -> str:
     return _WHITESPACE.sub(" ", text).strip()
 
 
-# Guards. A clause ends at . ! ? ; , or "but"; a sentence at . ! ? only.
-_CLAUSE_START = re.compile(r".*(?:[.!?;,:]|\bbut\b|\bthough\b)", re.DOTALL)
+# Guards. A clause ends at . ! ? ; , : or a joining word (but, and, so, because);
+# a sentence at . ! ? only.
+_CLAUSE_START = re.compile(
+    r".*(?:[.!?;,:]|\b(?:but|though|and|so|because|cause|cuz)\b)", re.DOTALL
+)
 _SENTENCE_START = re.compile(r".*[.!?]", re.DOTALL)
 _SENTENCE_END = re.compile(r"[.!?]")
 # Said just before a match, these words deny it: "I'd never kill myself", "not
@@ -837,6 +874,7 @@ _NEGATED = re.compile(
     r"isn'?t|wasn'?t|aren'?t|ain'?t|no longer|without|stopped|quit|"
     r"not anymore)|n't)(?: \w+){0,2}$"
 )
+_JOINING_WORD = re.compile(r"(?:so|and|then|because)\b")
 # "I can't stop thinking about it" insists; it does not deny.
 _INSISTS = re.compile(
     r"(?:can'?t|cannot|couldn'?t|won'?t) (?:stop|help|quit|shake)(?: \w+)?$"
@@ -953,7 +991,11 @@ def _sentence_around(text, start, end):
 def _guarded(text, match, kind):
     """True when a match is not an alarm: negated, history, or general talk."""
     before = _clause_before(text, match.start())
-    negated = _NEGATED.search(before) and not _INSISTS.search(before)
+    # A match that starts a clause of its own ("... so I could just go") is not
+    # denied by the clause before it.
+    starts_clause = _JOINING_WORD.match(match.group())
+    negated = not starts_clause and _NEGATED.search(before)
+    negated = negated and not _INSISTS.search(before)
     negated = negated or _ASKING.search(_SENTENCE_START.sub("", text[: match.start()]))
     negated = negated or _PEOPLE_IN_GENERAL.search(before)
     if negated or _NEGATED_AFTER.match(text[match.end() :]):

@@ -391,6 +391,42 @@ ROWS = [
     ("I hurt myself again last night", CRISIS, "hurt myself again"),
     ("suicidal.", CRISIS, "the word alone"),
     ("I cut myself", CRISIS, "cut myself, bare"),
+    ("I'm going to use until I die", CRISIS, "use until I die"),
+    (
+        "I want to use so much that I don't wake up",
+        CRISIS,
+        "use so much I don't wake up",
+    ),
+    (
+        "I'm going to shoot up everything I have and be done",
+        CRISIS,
+        "shoot up everything and be done",
+    ),
+    ("maybe I'll just OD and get it over with", CRISIS, "OD and get it over with"),
+    ("I hope the fent takes me", CRISIS, "hope the fent takes me"),
+    ("I hope I OD tonight", CRISIS, "hope I OD"),
+    ("honestly hoping i don't wake up tomorrow", CRISIS, "hoping not to wake"),
+    (
+        "I want to relapse and just never come back",
+        CRISIS,
+        "relapse and never come back",
+    ),
+    ("I wish the overdose had killed me", CRISIS, "wish the overdose had killed me"),
+    ("Why did they narcan me, I wanted to go", CRISIS, "why did they narcan me"),
+    ("I'm buying fent tonight to end it", CRISIS, "buying fent to end it"),
+    ("i wish i had died when i overdosed", CRISIS, "wish I had died"),
+    ("I wish I never woke up from my overdose", CRISIS, "wish I never woke up"),
+    (
+        "Sometimes I wish Narcan didn't exist so I could just go",
+        CRISIS,
+        "wish naloxone didn't exist",
+    ),
+    ("Just bought enough to not wake up", CRISIS, "bought enough to not wake up"),
+    (
+        "I'm tired of fighting, I'm ready to go",
+        CRISIS,
+        "tired of fighting, ready to go",
+    ),
     # --- overdose --------------------------------------------------------------
     ("he's not breathing", OVERDOSE, "not breathing, bystander"),
     ("He's not breathing what do I do", OVERDOSE, "question, no punctuation"),
@@ -628,6 +664,37 @@ ROWS = [
     ("took too many pills, feel weird", OVERDOSE, "no subject, too many pills"),
     ("I think I OD'd", OVERDOSE, "self, OD'd"),
     ("they're unresponsive", OVERDOSE, "they're unresponsive"),
+    (
+        "My friend just shot up and he's slumped over, not moving",
+        OVERDOSE,
+        "slumped, not moving",
+    ),
+    ("He's foaming at the mouth and won't wake up", OVERDOSE, "foaming, won't wake"),
+    (
+        "my cousin is turning blue in the bathroom, what do i do",
+        OVERDOSE,
+        "turning blue in the bathroom",
+    ),
+    (
+        "I'm scared I took too much fent, everything's spinning and I can't breathe",
+        OVERDOSE,
+        "self, too much fent, can't breathe",
+    ),
+    (
+        "she's nodding out hard and her breathing is weird",
+        OVERDOSE,
+        "nodding, breathing weird",
+    ),
+    (
+        "I found my son unresponsive with a needle next to him",
+        OVERDOSE,
+        "found unresponsive with a needle",
+    ),
+    (
+        "i think my girlfriend is overdosing on xanax and fent",
+        OVERDOSE,
+        "overdosing on a mix",
+    ),
     # --- none ------------------------------------------------------------------
     ("I called 988 last night and it helped", NONE, "talking about 988 itself"),
     ("Has anyone here called 988? What is it like?", NONE, "asking about 988"),
@@ -1140,4 +1207,7 @@ ROWS = [
     ('My friend\'s song "Overdose" dropped today', NONE, "song title"),
     ("I hurt myself again at the gym", NONE, "gym injury"),
     ("I cut myself shaving", NONE, "shaving"),
+    ("I don't want to cut myself", NONE, "negated self-harm"),
+    ("I would never want to hurt myself", NONE, "never"),
+    ("I'm not going to kill myself", NONE, "negated, not going to"),
 ]
