@@ -210,9 +210,9 @@ _PATTERNS = (
         Kind.CRISIS,
         "want or wish to die / to be dead",
         rf"{_WANT}{_JUST}(?:die|diee|be dead|be gone forever|not exist|stop existing|"
-        r"cease to exist|not be alive|disappear forever|d i e)(?! (?:(?:of|"
-        r"from) (?:embarrassment|cringe|laughter|laughing|shame|boredom)|laughing|"
-        r"happy|old|in (?:my|your) arms|on (?:that|this) hill))",
+        r"stop living|stop breathing|cease to exist|not be alive|disappear forever|"
+        r"d i e)(?! (?:(?:of|from) (?:embarrassment|cringe|laughter|laughing|shame|"
+        r"boredom)|laughing|happy|old|in (?:my|your) arms|on (?:that|this) hill))",
     ),
     (
         Kind.CRISIS,
@@ -283,10 +283,10 @@ _PATTERNS = (
         Kind.CRISIS,
         "suicide, first person or now",
         r"(?:thinking|thought|thoughts|think|considering|considered|contemplating|"
-        r"planning|plan|plans|attempt|attempting|try|trying|tempted|urges?|ideation|"
-        r"idea|want|wanna|going|gonna|ready|close to|about to|commit|committing|(?:a|"
-        r"my) (?:\w+ )?(?:plan|note|letter) for) (?:about |of |to |by |with |on |"
-        r"for )?(?:committing |attempting |my |doing |a |it |"
+        r"planning|plan|plans|attempt|attempting|attempted|try|trying|tempted|urges?|"
+        r"ideation|idea|want|wanna|going|gonna|ready|close to|about to|commit|"
+        r"committing|(?:a|my) (?:\w+ )?(?:plan|note|letter) for) (?:about |of |to |"
+        r"by |with |on |for )?(?:committing |attempting |my |doing |a |it |"
         rf"suicide,? )?{_SUICIDE}(?! ?(?:&|and|\+)? ?(?:crisis )?(?:life ?lines?|"
         r"hot ?lines?|help ?lines?|prevention|awareness|lines?|survivors?|loss|"
         r"rates?|statistics|numbers?|squad|bomb\w*|watch|forest|song|movie|film|book|"
@@ -392,8 +392,8 @@ _PATTERNS = (
         r"(?:(?:hopefully|hope i|hoping i) (?:just )?(?:don'?t|not|never|won'?t)|"
         r"(?:and|then) (?:just |hopefully )?(?:never|not)) wake (?:up|"
         r"back up)(?! (?:early|for|before|at \d|in time|on time|till|until|with|"
-        r"feeling|sick|hungover|tired|in pain|sore|late|too|so))|"
-        r"(?:relapse|use|shoot up|take (?:it all|everything)|od|overdose) on purpose|"
+        r"feeling|sick|hungover|tired|in pain|sore|late|too|so))|(?:relapse|use|"
+        r"shoot up|take (?:it all|everything)|od|overdose) on purpose|"
         rf"{_WANT}{_JUST}(?:out of (?:this|my) life|off this (?:planet|earth|ride)|"
         r"to leave this (?:world|earth|life))|(?:no way out|only way out|"
         r"only way to stop (?:the|this) pain|only escape)(?: is| left| but| except|"
@@ -448,6 +448,24 @@ _PATTERNS = (
         r"(?:going to|gonna|i'?ll|i will|ready to|decided to|finally going to|"
         r"finally gonna) do it (?:tonight|today|this time|for real|now)(?= ?(?:$|"
         r"[.!?;]|and|i'?m|goodbye|sorry|,))",
+    ),
+    (
+        Kind.CRISIS,
+        "not deserving to live, not safe with oneself, joining the dead",
+        r"(?:shouldn'?t|should not|don'?t deserve to|do not deserve to|"
+        r"dont deserve to|no right to) (?:be alive|live|exist|be here|"
+        r"have been born)(?! (?:after|given|considering|with|by now|like this|in|"
+        r"this way|on the street|today|anyway))|why (?:am i|'?m i|do i|"
+        r"bother) (?:even |still )?(?:alive|exist|existing|living|breathing|"
+        r"here any ?more)|what i (?:might|could|would|will|'?ll|am going to|"
+        rf"'?m going to) do to {_SELF}|(?:don'?t|do not|can'?t|"
+        rf"cannot) trust {_SELF} (?:to (?:stay|be|keep myself) safe|alone|tonight|"
+        r"right now|not to)|(?:not|n'?t) (?:feeling |feel )?safe (?:with|around|"
+        rf"by) {_SELF}|(?:i'?m|im|i am) not safe (?:right now|tonight|alone|"
+        r"at home)(?= ?(?:$|[.!?;,]))|(?:a plan and the means|the means and a plan|"
+        r"the means to (?:do it|end it|die|kill myself))|(?:be|go) (?:with|"
+        r"to) (?:my \w+|him|her|them|god|jesus) in heaven|(?:join|joining) (?:my \w+|"
+        r"him|her|them) (?:soon|in heaven|on the other side)(?= ?(?:$|[.!?;,]))",
     ),
     # --- Crisis: using, or having been revived, as a way to die -------------------
     (
@@ -510,9 +528,9 @@ _PATTERNS = (
         r"everything|enough) ?(?:of )?(?:my |the |these |those |them|at once|bottle|"
         r"pack|box|stash|supply)?(?: ?(?:of )?(?:my |the |"
         rf"these )?{_PILLS})?(?: at once| tonight| and| to (?:die|end|sleep|od|"
-        r"overdose|not wake|never wake|be done)|[.,!?]|$| in the (?:house|cabinet|"
-        r"bottle)| i (?:have|own|can find|'ve got))|how (?:many|"
-        r"much) (?:\w+ ){0,3}(?:would|will|does|do|to|it takes|"
+        r"overdose|not wake|never wake|be done)|[.,!?]|$| in (?:the|my) (?:house|"
+        r"medicine cabinet|drawer|cabinet|bottle)| i (?:have|own|can find|'ve got))|"
+        r"how (?:many|much) (?:\w+ ){0,3}(?:would|will|does|do|to|it takes|"
         r"is) (?:\w+ ){0,3}(?:kill|die|od|overdose|be (?:enough|lethal|fatal)|"
         r"lethal|fatal|stop my heart|end it|never wake up|not wake up)|how (?:many|"
         r"much) (?:\w+ ){0,4}(?:would it take|does it take|will it take|"
