@@ -376,13 +376,13 @@ _PATTERNS = (
         r"handle (?:life|living|it|this) (?:any ?more|any longer)|be here any ?more|"
         r"live with (?:myself|this pain) any ?more)(?= ?(?:$|[.,!?;]|like this|"
         r"anymore|any more|any longer|i'?m|im|and|i just|i want|i'?m done|living|"
-        r"with life|goodbye|honestly|tonight))|(?:i'?m|im|i am) (?:so )?(?:done|"
-        r"finished|through) with (?:life|living|it all|everything|existing|"
-        r"being alive|this life|this world|this earth|all of it|"
-        r"trying to live)(?= ?(?:$|[.,!?;]|i'?m|im|and|anymore|for good|goodbye|"
-        r"honestly|tonight))|(?:tired|sick|exhausted) of (?:living|being alive|"
-        r"existing|life|waking up|being here)(?= ?(?:$|[.,!?;]|i|and|so|anymore|"
-        r"honestly))|want (?:it all|everything|my life|life|this|the pain|"
+        r"with life|goodbye|honestly|tonight))|(?:i'?m|im|i am|i feel|feel|feeling|"
+        r"being|just) (?:so |just )?(?:done|finished|through) with (?:life|living|"
+        r"it all|everything|existing|being alive|this life|this world|this earth|"
+        r"all of it|trying to live)(?= ?(?:$|[.,!?;]|i'?m|im|and|anymore|for good|"
+        r"goodbye|honestly|tonight))|(?:tired|sick|exhausted) of (?:living|"
+        r"being alive|existing|life|waking up|being here)(?= ?(?:$|[.,!?;]|i|and|so|"
+        r"anymore|honestly))|want (?:it all|everything|my life|life|this|the pain|"
         r"it) to (?:end|stop|be over)(?= ?(?:$|[.,!?;]|for good|forever|permanently|"
         r"tonight|now|and))",
     ),
@@ -657,6 +657,11 @@ _PATTERNS = (
         r"(?:slumped|slouched|collapsed|passed out|fell out|nodded out|nodding out|"
         r"keeled)(?: over)?,? (?:and |now )?(?:is |he'?s |she'?s |they'?re )?(?:not|"
         r"isn'?t|won'?t) (?:moving|breathing|waking|responding)|foaming at the mouth",
+    ),
+    (
+        Kind.OVERDOSE,
+        "someone about to overdose",
+        rf"{_THEY}(?:'s|'re| is| are)? (?:about to|going to|gonna) (?:{_OD}|overdose)",
     ),
     (
         Kind.OVERDOSE,

@@ -463,6 +463,8 @@ ROWS = [
     ("I don't deserve to live", CRISIS, "don't deserve to live"),
     ("i want to be with my mom in heaven, i'm ready", CRISIS, "be with mom in heaven"),
     ("I'll be joining my brother soon", CRISIS, "joining a dead brother"),
+    ("being finished with everything", CRISIS, "the issue's own wording"),
+    ("I'm about to OD", CRISIS, "intent, first person"),
     # --- overdose --------------------------------------------------------------
     ("he's not breathing", OVERDOSE, "not breathing, bystander"),
     ("He's not breathing what do I do", OVERDOSE, "question, no punctuation"),
@@ -731,6 +733,14 @@ ROWS = [
         OVERDOSE,
         "overdosing on a mix",
     ),
+    ("I think he's going to OD", OVERDOSE, "about to OD, bystander"),
+    (
+        "My friend is about to overdose, he keeps using",
+        OVERDOSE,
+        "about to overdose, bystander",
+    ),
+    ("he o.d.'d", OVERDOSE, "o.d.'d"),
+    ("is he od-ing??", OVERDOSE, "od-ing question"),
     # --- none ------------------------------------------------------------------
     ("I called 988 last night and it helped", NONE, "talking about 988 itself"),
     ("Has anyone here called 988? What is it like?", NONE, "asking about 988"),
@@ -1333,4 +1343,5 @@ ROWS = [
     ),
     ("I don't deserve to live like this, I deserve better", NONE, "deserving better"),
     ("Why am I even here at 6am on a Saturday", NONE, "early morning complaint"),
+    ("I'm afraid he's going to overdose one day", NONE, "fear for someone, future"),
 ]
