@@ -934,14 +934,18 @@ _HISTORICAL = re.compile(
     r"in my (?:active )?(?:addiction|using days|twenties|teens|20s|30s)|"
     r"as a (?:teen|teenager|kid|child|young adult)|in (?:high school|college|middle "
     r"school)|"
-    r"at my (?:lowest|worst)|anniversary|funeral|memorial|\brip\b|rest in peace|"
-    r"passed away|passed on|died|dead now|lost (?:him|her|them|my \w+|a \w+)|"
-    r"survived|survivor|since (?:he|she|they) (?:died|passed)|in memory|grave|"
-    r"the day (?:he|she|they|i) (?:died|passed)|that was|those days|"
-    r"has been gone|have been gone|been gone \w+ (?:years|months)|used to be|"
-    r"was the worst|i was \d+|when i first|the first time i|my first (?:overdose|od)|"
+    r"at my (?:lowest|worst)|those days|been gone \w+ (?:years|months)|used to be|"
+    r"i was \d+|when i first|the first time i|my first (?:overdose|od)|"
     r"(?:twice|three times|\d+ times|several times|many times|multiple times) "
     r"(?:before|in|over|during))\b"
+)
+# Someone's death told in the sentence: an overdose story, not an overdose now
+# ("my brother overdosed and died"). Only for overdose wording: grief can come
+# with a crisis of one's own ("my mom died and I don't want to live anymore").
+_DEATH = re.compile(
+    r"\b(?:anniversary|funeral|memorial|rip|rest in peace|passed away|passed on|"
+    r"died|dead now|didn'?t make it|lost (?:him|her|them|my \w+|a \w+) to|in memory|"
+    r"grave|has been gone|have been gone|since (?:he|she|they) (?:died|passed))\b"
 )
 # ...unless the same sentence says it is happening again now.
 _HAPPENING_NOW = re.compile(
@@ -995,15 +999,17 @@ _PEOPLE_IN_GENERAL = re.compile(
 )
 
 
-def _is_history(head, matched, tail):
-    """A history marker in the sentence that is not wholly inside the match itself
-    ("used to cut myself" counts; "if I died" in "nobody would care if I died"
-    does not)."""
+def _is_history(head, matched, tail, kind):
+    """A history (or, for overdose wording, a death) marker in the sentence that is
+    not wholly inside the match itself ("used to cut myself" counts; "if I died" in
+    "nobody would care if I died" does not)."""
     sentence = f"{head}{matched}{tail}"
     inside = range(len(head), len(head) + len(matched) + 1)
+    markers = [_HISTORICAL] + ([_DEATH] if kind is Kind.OVERDOSE else [])
     return any(
         not (found.start() in inside and found.end() in inside)
-        for found in _HISTORICAL.finditer(sentence)
+        for marker in markers
+        for found in marker.finditer(sentence)
     )
 
 
@@ -1031,7 +1037,7 @@ def _guarded(text, match, kind):
         return True
     head, tail = _sentence_around(text, match.start(), match.end())
     rest = f"{head} | {tail}"
-    if _is_history(head, match.group(), tail) and not _HAPPENING_NOW.search(rest):
+    if _is_history(head, match.group(), tail, kind) and not _HAPPENING_NOW.search(rest):
         return True
     if _FEARING_FOR.search(f"{head}{match.group()}"):
         return True

@@ -465,6 +465,19 @@ ROWS = [
     ("I'll be joining my brother soon", CRISIS, "joining a dead brother"),
     ("being finished with everything", CRISIS, "the issue's own wording"),
     ("I'm about to OD", CRISIS, "intent, first person"),
+    ("I lost my job and I want to die", CRISIS, "loss then crisis"),
+    ("My dog died yesterday, I want to die", CRISIS, "grief then crisis"),
+    (
+        "My mom died last month and I don't want to live anymore",
+        CRISIS,
+        "grief with own crisis",
+    ),
+    (
+        "I survived another day but I want to die",
+        CRISIS,
+        "survived a day, still want to die",
+    ),
+    ("That was the worst day, I want to die", CRISIS, "a bad day then crisis"),
     # --- overdose --------------------------------------------------------------
     ("he's not breathing", OVERDOSE, "not breathing, bystander"),
     ("He's not breathing what do I do", OVERDOSE, "question, no punctuation"),
