@@ -924,10 +924,12 @@ _ASKING = re.compile(
 # alarm: "years ago I wanted to die", "my uncle overdosed in 2015 and died".
 _HISTORICAL = re.compile(
     r"\b(?:(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|many|several|"
-    r"a few|a couple of|couple) (?:years?|yrs?|decades?|months) (?:ago|back|clean|"
-    r"sober|in recovery|since|later|before)|years? ago|months ago|decades? ago|"
+    r"a few|a couple of|couple) (?:years?|yrs?|decades?|months) (?:ago|back|"
+    r"before|later)|(?:years?|yrs?|months|decades?) since|years? ago|months ago|"
+    r"decades? ago|"
     r"long (?:time )?ago|back (?:then|when|in (?:the day|19|20|my))|used to|"
-    r"in (?:19|20)\d\d|since (?:19|20)\d\d|(?:19|20)\d\d|last year|a year ago|"
+    r"(?:in|of|from|during) (?:early |late |mid )?(?:19|20)\d\d|last year|"
+    r"a year ago|"
     r"when i was (?:using|younger|a kid|a teen|a teenager|in (?:active )?addiction|"
     r"still using|in high school|in college|\d+)|before (?:i got (?:clean|sober|help)|"
     r"recovery|treatment|rehab|methadone|suboxone|bupe|i found|i started|i came)|"
