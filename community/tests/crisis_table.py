@@ -478,6 +478,14 @@ ROWS = [
         "survived a day, still want to die",
     ),
     ("That was the worst day, I want to die", CRISIS, "a bad day then crisis"),
+    ("2 years clean and I want to die", CRISIS, "clean time does not hide a crisis"),
+    ("6 months sober and I'm feeling suicidal", CRISIS, "sober time, suicidal now"),
+    (
+        "I want to die, I've been struggling since 2023",
+        CRISIS,
+        "a year is not history here",
+    ),
+    ("Clean since 2024 and I still want to die", CRISIS, "still"),
     # --- overdose --------------------------------------------------------------
     ("he's not breathing", OVERDOSE, "not breathing, bystander"),
     ("He's not breathing what do I do", OVERDOSE, "question, no punctuation"),
