@@ -762,6 +762,43 @@ ROWS = [
     ),
     ("he o.d.'d", OVERDOSE, "o.d.'d"),
     ("is he od-ing??", OVERDOSE, "od-ing question"),
+    ("HELP he's not breathing", OVERDOSE, "help + not breathing"),
+    ("my boyfriend is blue and cold what do i do", OVERDOSE, "blue and cold"),
+    (
+        "i just narcanned my roommate, he's still not breathing right",
+        OVERDOSE,
+        "not breathing after naloxone",
+    ),
+    (
+        "I think my mom took too many of her pills, she's really out of it and won't wa"
+        "ke up",
+        OVERDOSE,
+        "mom took too many, won't wake",
+    ),
+    (
+        "my brother is overdosing right now and i don't have narcan",
+        OVERDOSE,
+        "overdosing right now",
+    ),
+    ("omg i think she's od'ing, her lips are purple", OVERDOSE, "purple lips"),
+    ("he's gurgling and his lips are blue", OVERDOSE, "gurgling, blue lips"),
+    ("i'm fading, i took too much fent", OVERDOSE, "self, fading"),
+    (
+        "Is this an overdose? He's snoring weird and I can't wake him",
+        OVERDOSE,
+        "snoring, can't wake",
+    ),
+    (
+        "we gave him narcan and he's breathing again, should we still call 911?",
+        OVERDOSE,
+        "breathing again after naloxone: still call 911",
+    ),
+    (
+        "found my friend passed out in the car, not breathing",
+        OVERDOSE,
+        "found not breathing in the car",
+    ),
+    ("he's unresponsive after using", OVERDOSE, "unresponsive after using"),
     # --- none ------------------------------------------------------------------
     ("I called 988 last night and it helped", NONE, "talking about 988 itself"),
     ("Has anyone here called 988? What is it like?", NONE, "asking about 988"),
@@ -1365,4 +1402,40 @@ ROWS = [
     ("I don't deserve to live like this, I deserve better", NONE, "deserving better"),
     ("Why am I even here at 6am on a Saturday", NONE, "early morning complaint"),
     ("I'm afraid he's going to overdose one day", NONE, "fear for someone, future"),
+    (
+        "My friend is nodding off but responds when I talk to him",
+        NONE,
+        "nodding but responsive",
+    ),
+    (
+        "He was overdosing but the paramedics brought him back last year",
+        NONE,
+        "revived last year",
+    ),
+    ("My husband is sleeping and snoring loudly as usual", NONE, "snoring as usual"),
+    ("The paramedics said his breathing was shallow back in 2018", NONE, "past, 2018"),
+    (
+        "My son overdosed twice in 2022, he is doing well now",
+        NONE,
+        "past overdoses, doing well",
+    ),
+    ("Overdose Awareness Day is August 31", NONE, "awareness day"),
+    ("I'm scared my brother will overdose", NONE, "fear, future"),
+    ("We lost three people to overdoses at my old job", NONE, "grief, old job"),
+    (
+        "Naloxone won't work on xylazine, be careful out there",
+        NONE,
+        "harm reduction warning",
+    ),
+    ("He won't stop talking about his new car", NONE, "talking about a car"),
+    (
+        "My grandpa is not breathing well after his surgery, nurses are on it",
+        NONE,
+        "post-surgery breathing",
+    ),
+    (
+        "My baby won't wake up for feeds, the pediatrician says it's normal",
+        NONE,
+        "newborn feeding",
+    ),
 ]
