@@ -647,7 +647,8 @@ _PATTERNS = (
         r"my breathing is (?:slow|weird|shallow)|going dark)[^.!?]{0,40}(?:after|"
         r"since) (?:using|i used|that (?:shot|hit|line|bump|pill)|i (?:did|took|shot|"
         r"smoked|snorted|used))|needle (?:still )?in (?:his|her|their|my \w+'?s) arm|"
-        rf"(?:cold|clammy) and (?:blue|grey|gray|purple)|(?:{_OD}|"
+        rf"(?:cold|clammy) and (?:blue|grey|gray|purple)|(?:blue|grey|gray|purple) "
+        rf"and (?:cold|clammy|limp|not breathing|not moving)|(?:{_OD}|"
         rf"overdose) (?:in progress|happening (?:right )?now)|{_CANT} wake up (?:him|"
         rf"her|them|my \w+|{_THEY})(?! (?:for|in time|early|on time|before))",
     ),
