@@ -140,3 +140,17 @@ def test_the_action_path_without_a_view_also_records_the_match(member):
     post = actions.post_update(author=member, body="gonna kms")
     _item, match = the_urgent_match()
     assert (match.post, match.phrase) == (post, "kms")
+
+
+def test_an_at_risk_report_shows_the_reporter_their_note_once(
+    client, member, other_member
+):
+    post = make_update(other_member, body="Rough day.")
+    client.force_login(member)
+    response = client.post(
+        f"/posts/{post.pk}/report/", {"reason": "at_risk", "note": ""}, follow=True
+    )
+    note = note_in(response)
+    assert "Thank you for looking out for them" in note
+    assert "Your post" not in note
+    assert "support-note" not in client.get("/community/").content.decode()
