@@ -382,9 +382,9 @@ _PATTERNS = (
         r"all of it|trying to live)(?= ?(?:$|[.,!?;]|i'?m|im|and|anymore|for good|"
         r"goodbye|honestly|tonight))|(?:tired|sick|exhausted) of (?:living|"
         r"being alive|existing|life|waking up|being here)(?= ?(?:$|[.,!?;]|i|and|so|"
-        r"anymore|honestly))|want (?:it all|everything|my life|life|this|the pain|"
-        r"it) to (?:end|stop|be over)(?= ?(?:$|[.,!?;]|for good|forever|permanently|"
-        r"tonight|now|and))",
+        r"anymore|honestly|like this))|want (?:it all|everything|my life|life|this|"
+        r"the pain|it) to (?:end|stop|be over)(?= ?(?:$|[.,!?;]|for good|forever|"
+        r"permanently|tonight|now|and))",
     ),
     (
         Kind.CRISIS,
@@ -647,8 +647,8 @@ _PATTERNS = (
         r"my breathing is (?:slow|weird|shallow)|going dark)[^.!?]{0,40}(?:after|"
         r"since) (?:using|i used|that (?:shot|hit|line|bump|pill)|i (?:did|took|shot|"
         r"smoked|snorted|used))|needle (?:still )?in (?:his|her|their|my \w+'?s) arm|"
-        rf"(?:cold|clammy) and (?:blue|grey|gray|purple)|(?:blue|grey|gray|purple) "
-        rf"and (?:cold|clammy|limp|not breathing|not moving)|(?:{_OD}|"
+        r"(?:cold|clammy) and (?:blue|grey|gray|purple)|(?:blue|grey|gray|"
+        rf"purple) and (?:cold|clammy|limp|not breathing|not moving)|(?:{_OD}|"
         rf"overdose) (?:in progress|happening (?:right )?now)|{_CANT} wake up (?:him|"
         rf"her|them|my \w+|{_THEY})(?! (?:for|in time|early|on time|before))",
     ),
@@ -867,6 +867,27 @@ _NUMBER_WITH_UNIT = re.compile(r"\d+[^\W\d_]*")
 # Hyphen-minus, the Unicode hyphens and dashes, and emphasis or slash marks.
 _SEPARATORS = re.compile(r"[-\u2010-\u2015_*~/|\\]+")
 _REPEATS = re.compile(r"([^\W\d_])\1{2,}")
+# Chat spellings read as the words they stand for ("thinkin bout it", "tn").
+_CHAT_WORDS = {
+    "abt": "about",
+    "bout": "about",
+    "'bout": "about",
+    "thinkin": "thinking",
+    "thinkn": "thinking",
+    "tn": "tonight",
+    "2nite": "tonight",
+    "tonite": "tonight",
+    "rlly": "really",
+    "rly": "really",
+    "srsly": "seriously",
+    "prolly": "probably",
+    "u": "you",
+    "ur": "your",
+}
+_CHAT_WORD = re.compile(
+    r"(?<![\w'])(?:" + "|".join(map(re.escape, _CHAT_WORDS)) + r")(?![\w'])"
+    r"|(?<![\w'])b(?= (?:dead|gone|alive|here)\b)"
+)
 # "s u i c i d e", "k.m.s": three or more letters typed apart become one word.
 _SPELLED_OUT = re.compile(r"(?<![\w'])(?:[^\W\d_][ .]){2,}[^\W\d_](?![^\W_])")
 
@@ -887,6 +908,7 @@ def matching_form(text: str) -> str:
     text = _LEET_WORD.sub(_unleet, text)
     text = _REPEATS.sub(r"\1\1", text)
     text = _SPELLED_OUT.sub(lambda match: re.sub("[ .]", "", match.group()), text)
+    text = _CHAT_WORD.sub(lambda match: _CHAT_WORDS.get(match.group(), "be"), text)
     return _WHITESPACE.sub(" ", text).strip()
 
 

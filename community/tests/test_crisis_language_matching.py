@@ -204,6 +204,8 @@ def test_the_detector_is_compiled_once_per_process():
         ("s u i c i d e", "suicide"),
         ("dieeeee", "diee"),
         ("I took 4 pills at 4am", "i took 4 pills at 4am"),  # numbers stay numbers
+        ("thinkin bout it tn", "thinking about it tonight"),  # chat spellings
+        ("i wanna b dead", "i wanna be dead"),
         ('my song is "Suicide Is Painless"', "my song is"),  # a title in quotes
         ('I keep thinking "I WANT TO DIE"', 'i keep thinking "i want to die"'),
     ],
