@@ -117,14 +117,21 @@ class PhraseMatcher:
 # 1. ``normalise`` (section 5 of docs/safety.md), after masking quoted titles
 #    ("Suicide Is Painless", a film or song named in quotes).
 # 2. A matching form: hyphens, slashes and emphasis marks become spaces ("self-harm",
-#    "OD-ing"), light leetspeak inside words is undone ("k1ll my$elf"), and letters
-#    typed three or more times are cut to two ("dieeee" -> "diee").
+#    "OD-ing"), light leetspeak inside words is undone ("k1ll my$elf"), letters
+#    typed three or more times are cut to two ("dieeee" -> "diee"), letters typed
+#    apart are joined ("s u i c i d e") and chat spellings read as words ("bout",
+#    "tn").
 # 3. One compiled regex with one named group per pattern. Patterns are written
 #    in the matching form: a space is one space, ``'?`` an optional apostrophe.
 # 4. Guards drop a match that is negated just before it ("I'd never kill myself",
-#    "I'm not suicidal") or that sits in a sentence about the distant past or about
-#    someone's death ("my brother overdosed in 2015", "years ago I wanted to die").
-# 5. Overdose wins over crisis: the note then leads with 911 and naloxone.
+#    "I'm not suicidal"), asked about ("how do I know if my friend is suicidal?"),
+#    said of people in general, told in the past tense without a sign that it is
+#    recent ("so boring I wanted to die lol"), or in a sentence about the distant
+#    past ("years ago I wanted to die"); overdose wording also when the sentence
+#    tells of a death ("my brother overdosed and died"), a fear for later, or is
+#    teaching ("if someone isn't breathing, call 911").
+# 5. Overdose wins over crisis: the note then leads with 911 and naloxone. The
+#    phrase reported is the shortest match of the winning kind.
 
 CRISIS_LIST_VERSION = 2
 
