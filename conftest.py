@@ -343,6 +343,7 @@ def url_samples(member, editor, medical_reviewer):
         "forum:conversation_lock": {"pk": conversation.pk},
         "forum:queue_action": {"pk": post.pk, "action": "approve"},
         "forum:queue_item_close": {"pk": 1},
+        "forum:crisis_match_false_alarm": {"pk": 1},
         "forum:member_sanction": {"pk": member.pk},
         "forum:sanction_lift": {"pk": 1},
         "forum:watched_word_delete": {"pk": 1},

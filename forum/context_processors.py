@@ -1,13 +1,14 @@
 from community.models import standing_of
 from forum.models import Notification
+from forum.support import SESSION_KEY, take_support_note
 
 
 def support_note(request):
     """The supportive note after crisis words, shown once on the next page."""
     session = getattr(request, "session", None)
-    if session is None or "support_note" not in session:
+    if session is None or SESSION_KEY not in session:
         return {}
-    return {"support_note": session.pop("support_note")}
+    return {"support_note": take_support_note(session)}
 
 
 def notifications(request):

@@ -544,6 +544,15 @@ class QueueItem(models.Model):
         related_name="+",
     )
 
+    # Set on a member's crisis item: their later crisis matches attach to it.
+    crisis_member = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+
     objects = QueueItemQuerySet.as_manager()
 
     class Meta:
@@ -553,7 +562,12 @@ class QueueItem(models.Model):
                 fields=["post"],
                 condition=Q(closed_at__isnull=True),
                 name="queue_one_open_item_per_post",
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["crisis_member"],
+                condition=Q(closed_at__isnull=True, crisis_member__isnull=False),
+                name="queue_one_open_crisis_item_per_member",
+            ),
         ]
         indexes = [
             models.Index(
@@ -565,3 +579,47 @@ class QueueItem(models.Model):
 
     def __str__(self):
         return f"{self.get_priority_display()}: post {self.post_id}"
+
+
+class CrisisMatch(models.Model):
+    """One crisis or overdose match: which post, what the detector saw, and which
+    version of the clinician-owned list saw it. Never the member's text.
+
+    A moderator may mark a match as a false alarm; the marks are listed for the
+    clinical reviewer and change no list by themselves.
+    """
+
+    class Kind(models.TextChoices):  # the values of community.crisis.Kind
+        CRISIS = "crisis", "Crisis"
+        OVERDOSE = "overdose", "Overdose"
+
+    queue_item = models.ForeignKey(
+        QueueItem, on_delete=models.PROTECT, related_name="crisis_matches"
+    )
+    post = models.ForeignKey(Post, on_delete=models.PROTECT, related_name="+")
+    kind = models.CharField(max_length=10, choices=Kind)
+    phrase = models.CharField(max_length=200)
+    list_version = models.PositiveIntegerField()
+    created_at = models.DateTimeField(auto_now_add=True)
+    false_alarm_at = models.DateTimeField(null=True, blank=True)
+    false_alarm_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    false_alarm_note = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        constraints = [
+            models.CheckConstraint(
+                name="crisis_false_alarm_has_who_and_when",
+                condition=Q(false_alarm_at__isnull=True, false_alarm_by__isnull=True)
+                | Q(false_alarm_at__isnull=False, false_alarm_by__isnull=False),
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} match on post {self.post_id}"

@@ -27,6 +27,7 @@ from forum.caching import touch_conversation
 from forum.limits import check_rate_limit
 from forum.models import (
     Conversation,
+    CrisisMatch,
     ModerationLog,
     Notification,
     Post,
@@ -71,12 +72,11 @@ class Screening:
 
     blocked: list = field(default_factory=list)
     holds: list = field(default_factory=list)  # (reason, matched text)
-    crisis: list = field(default_factory=list)
-    overdose: list = field(default_factory=list)
+    detection: crisis.Detection = crisis.NOTHING  # crisis or overdose wording
 
     @property
     def needs_support_note(self):
-        return bool(self.crisis or self.overdose)
+        return bool(self.detection)
 
 
 _watched_cache = {}
@@ -110,9 +110,9 @@ def screen_text(text: str, *, author) -> Screening:
     watched = _watched_matchers()
     screening = Screening(
         blocked=watched[WatchedWord.Action.BLOCK].find(text),
-        crisis=crisis.find_crisis_language(text)
-        + watched[WatchedWord.Action.CRISIS].find(text),
-        overdose=crisis.find_overdose_language(text),
+        detection=crisis.detect(
+            text, extra_crisis_phrases=watched[WatchedWord.Action.CRISIS]
+        ),
     )
     for phrase in _sourcing.find(text) + watched[WatchedWord.Action.HOLD].find(text):
         screening.holds.append(("watched word", phrase))
@@ -156,13 +156,8 @@ def after_create(post: Post, screening: Screening):
         reasons = [reason for reason, _ in screening.holds]
         matched = [found for _, found in screening.holds if found]
         _queue(post, QueueItem.Priority.HELD, reasons, matched)
-    if screening.crisis or screening.overdose:
-        _queue(
-            post,
-            QueueItem.Priority.URGENT,
-            ["crisis language"] if screening.crisis else ["overdose language"],
-            screening.crisis + screening.overdose,
-        )
+    if screening.detection:
+        _record_crisis_match(post, screening.detection)
 
 
 def after_edit(post: Post, screening: Screening):
@@ -183,13 +178,80 @@ def after_edit(post: Post, screening: Screening):
             [r for r, _ in edit_holds],
             [m for _, m in edit_holds if m],
         )
-    if screening.crisis or screening.overdose:
-        _queue(
-            post,
-            QueueItem.Priority.URGENT,
-            ["crisis language"] if screening.crisis else ["overdose language"],
-            screening.crisis + screening.overdose,
-        )
+    if screening.detection:
+        _record_crisis_match(post, screening.detection)
+
+
+CRISIS_REASONS = {
+    crisis.Kind.CRISIS: "crisis language",
+    crisis.Kind.OVERDOSE: "overdose language",
+}
+
+
+def _record_crisis_match(post, detection: crisis.Detection) -> CrisisMatch:
+    """Raise the match to moderators: one open crisis item per member.
+
+    The member's first match opens an urgent item (raising the post's held item,
+    if it has one); later matches, on any of their posts, attach to that item
+    until a moderator closes it. A visitor's question has its own item.
+    """
+    reason = CRISIS_REASONS[detection.kind]
+    member = post.author
+    item = _open_crisis_item(member)
+    if item is None:
+        item = _queue(post, QueueItem.Priority.URGENT, [reason], [detection.phrase])
+        if member is not None:
+            try:
+                with transaction.atomic():
+                    item.crisis_member = member
+                    item.save(update_fields=["crisis_member"])
+            except IntegrityError:  # another post of theirs opened one just now
+                item.crisis_member = None
+                item = _open_crisis_item(member) or item
+    if item.post_id != post.pk or item.crisis_member_id is None:
+        _add_to_item(item, QueueItem.Priority.URGENT, [reason], [detection.phrase])
+    return CrisisMatch.objects.create(
+        queue_item=item,
+        post=post,
+        kind=detection.kind.value,
+        phrase=detection.phrase[:200],
+        list_version=detection.list_version,
+    )
+
+
+def _open_crisis_item(member):
+    if member is None:
+        return None
+    return (
+        QueueItem.objects.select_for_update()
+        .filter(crisis_member=member)
+        .open()
+        .first()
+    )
+
+
+@transaction.atomic
+def mark_false_alarm(match: CrisisMatch, *, moderator, note: str = "") -> CrisisMatch:
+    """A moderator says a match was not a crisis. The mark is listed for the
+    clinical reviewer; it changes no list and closes nothing by itself."""
+    require_moderator(moderator)
+    match = CrisisMatch.objects.select_for_update().get(pk=match.pk)
+    if match.false_alarm_at is not None:
+        return match
+    match.false_alarm_at = timezone.now()
+    match.false_alarm_by = moderator
+    match.false_alarm_note = note.strip()[:300]
+    match.save(update_fields=["false_alarm_at", "false_alarm_by", "false_alarm_note"])
+    _log(
+        actor=moderator,
+        action="crisis_false_alarm",
+        post=match.post,
+        reason=match.false_alarm_note,
+        kind=match.kind,
+        list_version=match.list_version,
+        crisis_match=match.pk,  # the log never copies member text, not even a phrase
+    )
+    return match
 
 
 def _queue(post, priority, reasons, matched=()):
@@ -206,6 +268,10 @@ def _queue(post, priority, reasons, matched=()):
                 )
         except IntegrityError:
             item = QueueItem.objects.select_for_update().filter(post=post).open().get()
+    return _add_to_item(item, priority, reasons, matched)
+
+
+def _add_to_item(item, priority, reasons, matched=()):
     item.priority = min(item.priority, priority)
     item.reasons = item.reasons + [r for r in reasons if r not in item.reasons]
     item.matched = item.matched + [m for m in matched if m not in item.matched]

@@ -62,6 +62,16 @@ urlpatterns = [
         "moderation/sanctions/<int:pk>/lift/", views.sanction_lift, name="sanction_lift"
     ),
     path("moderation/log/", views.moderation_log, name="moderation_log"),
+    path(
+        "moderation/crisis-matches/<int:pk>/false-alarm/",
+        views.crisis_match_false_alarm,
+        name="crisis_match_false_alarm",
+    ),
+    path(
+        "moderation/crisis-false-alarms/",
+        views.crisis_false_alarms,
+        name="crisis_false_alarms",
+    ),
     path("moderation/watched-words/", views.watched_words, name="watched_words"),
     path(
         "moderation/watched-words/<int:pk>/delete/",

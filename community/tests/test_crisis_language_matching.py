@@ -1,7 +1,8 @@
 """Crisis, overdose and sourcing detection (docs/safety.md sections 5, 6 and 10).
 
-The phrase lists in community/crisis.py are owned by our clinical reviewer; change
-them only together with the tables here. No database needed.
+The phrase lists and patterns in community/crisis.py are owned by our clinical
+reviewer; change them only together with the tables here and in crisis_table.py.
+No database needed.
 """
 
 # The tables deliberately hold look-alike characters (full-width letters, curly
@@ -13,17 +14,18 @@ from pathlib import Path
 
 import pytest
 
+from community import crisis
 from community.crisis import (
     CONTACT_DETAILS,
     CRISIS_LIST_VERSION,
-    CRISIS_PHRASES,
     HELPLINE_NUMBERS,
-    OVERDOSE_PHRASES,
     SOURCING_PHRASES,
+    Detection,
+    Kind,
     PhraseMatcher,
+    detect,
     find_contact_details,
-    find_crisis_language,
-    find_overdose_language,
+    matching_form,
     normalise,
 )
 
@@ -64,7 +66,7 @@ def test_normalise_is_idempotent(typed):
 
 
 def test_zero_width_characters_inside_words_do_not_hide_a_phrase():
-    assert find_crisis_language("ki\u200bll myself") == ["kill myself"]
+    assert detect("ki\u200bll myself").phrase == "kill myself"
 
 
 def test_a_zero_width_character_between_spaces_still_collapses_to_one_space():
@@ -143,111 +145,86 @@ def test_phrase_matcher_compiles_once():
     assert matcher.pattern is pattern
 
 
-# --- Crisis language --------------------------------------------------------------
+# --- Crisis and overdose detection ------------------------------------------------
 
 
 @pytest.mark.parametrize(
-    ("text", "phrase"),
+    ("text", "kind", "phrase"),
     [
-        ("I want to die", "want to die"),
-        ("I don’t want to be here anymore", "don't want to be here"),
-        ("I'm going to KILL MYSELF", "kill myself"),
-        ("ｋｉｌｌ ｍｙｓｅｌｆ", "kill myself"),
-        ("kill\nmyself", "kill myself"),
-        ("thinking about how to end my life", "end my life"),
-        ("honestly everyone would be better off without me", "better off without me"),
-        ("i just want to end it all.", "end it all"),
-        ("There's no reason to live", "no reason to live"),
-        ("I'd be better off dead", "better off dead"),
-        ("feeling suicidal tonight", "suicidal"),
-        ("I want to hurt myself", "hurt myself"),
-        ("I can’t go on like this", "can't go on"),
-        ("*kill myself*", "kill myself"),
-        ("_kill myself_", "kill myself"),
+        ("I want to die", Kind.CRISIS, "want to die"),
+        ("I don’t want to be here anymore", Kind.CRISIS, "don't want to be here"),
+        ("I'm going to KILL MYSELF", Kind.CRISIS, "kill myself"),
+        ("ｋｉｌｌ ｍｙｓｅｌｆ", Kind.CRISIS, "kill myself"),
+        ("kill\nmyself", Kind.CRISIS, "kill myself"),
+        ("ki\u200bll myself", Kind.CRISIS, "kill myself"),
+        ("*kill myself*", Kind.CRISIS, "kill myself"),
+        ("_kill myself_", Kind.CRISIS, "kill myself"),
+        ("thinking about suicide tonight", Kind.CRISIS, "thinking about suicide"),
+        ("he's not breathing", Kind.OVERDOSE, "not breathing"),
+        ("is it time for the narcan?", Kind.OVERDOSE, "time for the narcan"),
     ],
 )
-def test_crisis_language_is_found(text, phrase):
-    assert phrase in find_crisis_language(text)
+def test_detect_returns_the_kind_the_phrase_and_the_list_version(text, kind, phrase):
+    assert detect(text) == Detection(kind, phrase, CRISIS_LIST_VERSION)
+
+
+def test_overdose_wins_when_a_text_is_both():
+    found = detect("I want to die. I took all my pills and my lips are going blue")
+    assert found.kind is Kind.OVERDOSE
+
+
+def test_nothing_found_is_a_false_detection_of_kind_none():
+    found = detect("day 30 today!")
+    assert found == Detection(Kind.NONE, "", CRISIS_LIST_VERSION)
+    assert not found
+    assert detect("I want to die")
+
+
+def test_moderators_crisis_words_add_to_the_list():
+    extra = PhraseMatcher(["feeling hopeless"])
+    assert detect("Feeling HOPELESS today", extra_crisis_phrases=extra) == Detection(
+        Kind.CRISIS, "feeling hopeless", CRISIS_LIST_VERSION
+    )
+    assert detect("Feeling hopeless today") == Detection()
+
+
+def test_the_detector_is_compiled_once_per_process():
+    assert isinstance(crisis._DETECTOR, re.Pattern)
+    pattern = crisis._DETECTOR
+    detect("I want to die")
+    assert crisis._DETECTOR is pattern
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("typed", "read_as"),
     [
-        "I'm so skilled at this",
-        "killer workout today",
-        "this song kills me",
-        "I need to skill myself up",
-        "blood test on Monday",
-        "I'm dying to see the show",
-        "the movie's ending was sad",
-        "Recovery helped me take my life back",
-        "I'm grateful to be here today",
-        "a diet soda",
+        ("k1ll my$elf", "kill myself"),
+        ("self-harm", "self harm"),
+        ("OD\u2013ing", "od ing"),
+        ("s u i c i d e", "suicide"),
+        ("dieeeee", "diee"),
+        ("I took 4 pills at 4am", "i took 4 pills at 4am"),  # numbers stay numbers
+        ("thinkin bout it tn", "thinking about it tonight"),  # chat spellings
+        ("i wanna b dead", "i wanna be dead"),
+        ('my song is "Suicide Is Painless"', "my song is"),  # a title in quotes
+        ('I keep thinking "I WANT TO DIE"', 'i keep thinking "i want to die"'),
     ],
 )
-def test_everyday_language_is_not_crisis_language(text):
-    assert find_crisis_language(text) == []
+def test_matching_form_undoes_what_people_type(typed, read_as):
+    assert matching_form(typed) == read_as
 
 
-def test_the_seed_crisis_list_holds_the_phrases_the_docs_assume():
-    required = {
-        "want to die",
-        "don't want to be here",
-        "kill myself",
-        "end my life",
-        "end it all",
-        "no reason to live",
-        "better off dead",
-        "better off without me",
-        "suicidal",
-        "hurt myself",
-        "can't go on",
-    }
-    assert required <= set(CRISIS_PHRASES)
-    assert isinstance(CRISIS_LIST_VERSION, int)
+def test_every_pattern_group_has_a_comment_and_a_kind():
+    for kind, comment, pattern in crisis._PATTERNS:
+        assert kind in {Kind.CRISIS, Kind.OVERDOSE}
+        assert comment.strip()
+        assert re.compile(pattern)
 
 
-@pytest.mark.parametrize(
-    "phrases", [CRISIS_PHRASES, OVERDOSE_PHRASES, SOURCING_PHRASES]
-)
-def test_seed_lists_are_stored_normalised_and_without_duplicates(phrases):
-    assert isinstance(phrases, tuple)
-    assert all(phrase == normalise(phrase) and phrase for phrase in phrases)
-    assert len(set(phrases)) == len(phrases)
-
-
-# --- Overdose language ------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("text", "phrase"),
-    [
-        ("he's not breathing", "not breathing"),
-        ("she won't wake up", "won't wake up"),
-        ("she won’t wake up!!", "won't wake up"),
-        ("I can't wake him up", "can't wake him"),
-        ("his lips are blue", "lips are blue"),
-        ("I think she's ODing", "oding"),
-        ("my friend is od'ing", "od'ing"),
-        ("he's overdosing", "overdosing"),
-    ],
-)
-def test_overdose_language_is_found(text, phrase):
-    assert phrase in find_overdose_language(text)
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "breathing exercises help me",
-        "I wake up at 6",
-        "I can't wake up early on my new dose",
-        "I'm breathing easier these days",
-        "that's odd",
-    ],
-)
-def test_everyday_language_is_not_overdose_language(text):
-    assert find_overdose_language(text) == []
+def test_the_sourcing_seed_list_is_stored_normalised_and_without_duplicates():
+    assert isinstance(SOURCING_PHRASES, tuple)
+    assert all(phrase == normalise(phrase) and phrase for phrase in SOURCING_PHRASES)
+    assert len(set(SOURCING_PHRASES)) == len(SOURCING_PHRASES)
 
 
 # --- Sourcing and contact details -------------------------------------------------
@@ -313,8 +290,7 @@ def test_innocent_sentences_are_not_held(text):
 
 @pytest.mark.parametrize("text", INNOCENT)
 def test_innocent_sentences_raise_no_crisis_or_overdose_note(text):
-    assert find_crisis_language(text) == []
-    assert find_overdose_language(text) == []
+    assert detect(text) == Detection()
 
 
 @pytest.mark.parametrize(

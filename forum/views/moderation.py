@@ -14,11 +14,12 @@ from django.views.decorators.http import require_POST
 
 from community.decorators import staff_only
 from community.models import ModeratorMessage, Sanction, User
-from community.permissions import can_moderate
+from community.permissions import can_moderate, can_review_medically
 from forum import moderation
 from forum.forms import ReasonForm, SanctionForm, WatchedWordForm
 from forum.models import (
     Conversation,
+    CrisisMatch,
     ModerationLog,
     Post,
     QueueItem,
@@ -29,6 +30,8 @@ from forum.models import (
 
 __all__ = [
     "conversation_lock",
+    "crisis_false_alarms",
+    "crisis_match_false_alarm",
     "member_sanction",
     "moderation_log",
     "moderation_overview",
@@ -44,6 +47,36 @@ __all__ = [
 
 # Moderator role, in a session that passed two-factor sign-in.
 moderators_only = staff_only(can_moderate)
+
+
+@moderators_only
+@require_POST
+def crisis_match_false_alarm(request, pk):
+    match = get_object_or_404(CrisisMatch, pk=pk)
+    form = ReasonForm(request.POST)
+    form.is_valid()
+    moderation.mark_false_alarm(
+        match, moderator=request.user, note=form.cleaned_data.get("reason", "")
+    )
+    messages.success(
+        request,
+        "Marked as a false alarm. The clinical reviewer will see it; the list is "
+        "unchanged.",
+    )
+    return redirect("forum:moderation_queue")
+
+
+@staff_only(can_moderate, can_review_medically)
+def crisis_false_alarms(request):
+    """Matches moderators marked as false alarms, for the clinical reviewer, who
+    owns the crisis list and changes it only by code review."""
+    marks = (
+        CrisisMatch.objects.filter(false_alarm_at__isnull=False)
+        .select_related("false_alarm_by")
+        .order_by("-false_alarm_at")
+    )
+    page = Paginator(marks, 50).get_page(request.GET.get("page"))
+    return render(request, "forum/crisis_false_alarms.html", {"page": page})
 
 
 @moderators_only
@@ -63,7 +96,7 @@ def moderation_queue(request):
             "post__parent__author",
             "post__root",
         )
-        .prefetch_related(reports, "post__conversation__host")
+        .prefetch_related(reports, "post__conversation__host", "crisis_matches")
         .order_by("priority", "created_at", "id")[:100]
     )
     authors = {item.post.author_id for item in items if item.post.author_id}

@@ -10,10 +10,10 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from community.decorators import members_only
 from community.models import Sanction
-from forum import actions, history, moderation, threads
+from forum import actions, history, moderation, support, threads
 from forum.forms import EditPostForm, PostForm, QuestionForm, ReportForm
 from forum.limits import RateLimited, visitor_key
-from forum.models import Conversation, Notification, Post
+from forum.models import Conversation, Notification, Post, Status
 from forum.permissions import can_report
 from forum.visibility import Viewer
 
@@ -36,14 +36,23 @@ def _attempt(form, action, **kwargs):
 
 
 def _offer_support(request, post):
-    """After crisis or overdose words, the next page shows support once."""
+    """After crisis or overdose words, the next page shows support once, saying
+    what happened to the post (up, or waiting for a moderator)."""
     screening = getattr(post, "screening", None)
-    if screening is None:
+    if screening is None or not screening.detection:
         return
-    if screening.overdose:
-        request.session["support_note"] = "overdose"
-    elif screening.crisis:
-        request.session["support_note"] = "crisis"
+    outcome = {
+        Status.PUBLISHED: support.PostOutcome.PUBLISHED,
+        Status.HELD: support.PostOutcome.HELD,
+    }.get(post.status, support.PostOutcome.NONE)
+    support.offer_support_note(
+        request.session,
+        support.SupportNote(
+            kind=support.NoteKind(screening.detection.kind.value),
+            outcome=outcome,
+            is_question=post.kind == Post.Kind.QUESTION,
+        ),
+    )
 
 
 def _posted_message(request, post, published_text):
@@ -435,7 +444,9 @@ def post_report(request, pk):
             )
             if status is None:
                 if report.reason == "at_risk":
-                    request.session["support_note"] = "reporter"
+                    support.offer_support_note(
+                        request.session, support.SupportNote(support.NoteKind.REPORTER)
+                    )
                 messages.success(
                     request,
                     "Thank you. A moderator will look at it. The author isn't told "
