@@ -12,15 +12,16 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 
 from articles import caching, polls, publishing
+from articles import site_search as site_search_rules
 from articles.forms import PollVoteForm, ReviewNotesForm
 from articles.jsonld import medical_web_page
 from articles.models import Article, ReviewerProfile, Topic
 from community.decorators import members_only
+from community.limits import RateLimited, visitor_key
 from community.models import User
 from community.permissions import can_edit_articles, can_review_medically
-from forum import search, threads
+from forum import threads
 from forum.forms import PostForm
-from forum.limits import RateLimited, check_rate_limit, visitor_key
 from forum.models import Post, Status
 
 VOTER_COOKIE = caching.VOTER_COOKIE
@@ -291,32 +292,24 @@ def article_request_changes(request, pk):
 
 def site_search(request):
     """Articles for everyone; members' published posts for members only."""
-    query = request.GET.get("q", "").strip()[:200]
-    articles, posts, status = [], [], 200
+    query = site_search_rules.normalised_query(request.GET.get("q", ""))
+    results, status = site_search_rules.SearchResults(), 200
     if query:
-        who = request.user if request.user.is_authenticated else visitor_key(request)
         try:
-            check_rate_limit(
-                who, "search" if request.user.is_authenticated else "visitor_search"
+            results = site_search_rules.search_site(
+                query,
+                viewer=request.user,
+                visitor_key=None
+                if request.user.is_authenticated
+                else visitor_key(request),
             )
         except RateLimited as limited:
             messages.error(request, limited.message)
             status = 429
-        else:
-            articles = search.search(
-                Article.objects.published(), query, title_field="title"
-            )
-            if request.user.is_authenticated:
-                posts = search.search(
-                    Post.objects.visible_to(request.user)
-                    .filter(status=Status.PUBLISHED)
-                    .select_related("author"),
-                    query,
-                )
     response = render(
         request,
         "articles/search.html",
-        {"query": query, "articles": articles, "posts": posts},
+        {"query": query, "articles": results.articles, "posts": results.posts},
         status=status,
     )
     response["X-Robots-Tag"] = "noindex"

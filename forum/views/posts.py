@@ -9,11 +9,11 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST
 
 from community.decorators import members_only
+from community.limits import RateLimited, visitor_key
 from community.models import Sanction
 from community.permissions import can_moderate
 from forum import actions, moderation, threads
 from forum.forms import EditPostForm, PostForm, QuestionForm, ReportForm
-from forum.limits import RateLimited, visitor_key
 from forum.models import Conversation, Notification, Post
 
 RATE_LIMITED = 429
