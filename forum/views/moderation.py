@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from community.decorators import members_only
 from community.models import ModeratorMessage, Sanction, User
 from community.permissions import can_moderate
+from community.redirects import safe_next
 from forum import moderation
 from forum.forms import ReasonForm, SanctionForm, WatchedWordForm
 from forum.models import (
@@ -147,7 +148,7 @@ def queue_action(request, pk, action):
         messages.error(request, " ".join(error.messages))
     else:
         messages.success(request, done)
-    return redirect(request.POST.get("next") or reverse("forum:moderation_queue"))
+    return redirect(safe_next(request, reverse("forum:moderation_queue")))
 
 
 @moderators_only
@@ -174,7 +175,7 @@ def conversation_lock(request, pk):
     messages.success(
         request, "Conversation locked." if locked else "Conversation unlocked."
     )
-    return redirect(request.POST.get("next") or reverse("forum:moderation_queue"))
+    return redirect(safe_next(request, reverse("forum:moderation_queue")))
 
 
 @moderators_only

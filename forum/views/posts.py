@@ -5,13 +5,13 @@ from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST
 
 from community.decorators import members_only
 from community.limits import RateLimited, visitor_key
 from community.models import Sanction
 from community.permissions import can_moderate
+from community.redirects import safe_next
 from forum import actions, moderation, threads
 from forum.forms import EditPostForm, PostForm, QuestionForm, ReportForm
 from forum.models import Conversation, Notification, Post
@@ -69,15 +69,6 @@ def _submit(request, form, action, *, done, **kwargs):
         _offer_support(request, post)
         _posted_message(request, post, done)
     return post, status
-
-
-def _back(request, fallback):
-    target = request.POST.get("next") or request.GET.get("next")
-    if target and url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return target
-    return fallback
 
 
 def _visible_post(request, pk):
@@ -264,7 +255,7 @@ def post_delete(request, pk):
         messages.error(request, " ".join(error.messages))
     else:
         messages.success(request, "Your post is deleted. Replies to it stay in place.")
-    return redirect(_back(request, post.get_absolute_url()))
+    return redirect(safe_next(request, post.get_absolute_url()))
 
 
 @members_only
@@ -278,7 +269,7 @@ def post_react(request, pk):
         raise Http404("No such reaction.") from error
     except RateLimited as limited:
         messages.error(request, limited.message)
-    return redirect(_back(request, post.get_absolute_url()) + f"#post-{post.pk}")
+    return redirect(safe_next(request, post.get_absolute_url()) + f"#post-{post.pk}")
 
 
 @members_only
