@@ -160,9 +160,12 @@ def _record_vote(request, slug):
                 option=option,
                 member=request.user if request.user.is_authenticated else None,
                 browser_key=browser_key,
+                visitor_key=visitor_key(request) if browser_key else None,
             )
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
+        except RateLimited as limited:
+            messages.error(request, limited.message)
         else:
             messages.success(request, "Thank you for voting.")
     else:
