@@ -55,5 +55,6 @@ class ReviewNotesForm(forms.Form):
     notes = forms.CharField(
         label="Notes",
         required=False,
+        max_length=4_000,
         widget=forms.Textarea(attrs={"rows": 3}),
     )

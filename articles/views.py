@@ -243,6 +243,13 @@ def _act(request, pk, action, success, **kwargs):
     return redirect("articles:editorial_dashboard")
 
 
+def _refused(request, form):
+    messages.error(
+        request, " ".join(e for errors in form.errors.values() for e in errors)
+    )
+    return redirect("articles:editorial_dashboard")
+
+
 @members_only
 @require_POST
 def article_submit(request, pk):
@@ -267,14 +274,15 @@ def article_publish(request, pk):
 @require_POST
 def article_approve(request, pk):
     form = ReviewNotesForm(request.POST)
-    form.is_valid()
+    if not form.is_valid():
+        return _refused(request, form)
     return _act(
         request,
         pk,
         publishing.approve_article,
         "Signed off. The article is published with your name and today's review date.",
         reviewer=request.user,
-        notes=form.cleaned_data.get("notes", ""),
+        notes=form.cleaned_data["notes"],
     )
 
 
@@ -282,14 +290,15 @@ def article_approve(request, pk):
 @require_POST
 def article_request_changes(request, pk):
     form = ReviewNotesForm(request.POST)
-    form.is_valid()
+    if not form.is_valid():
+        return _refused(request, form)
     return _act(
         request,
         pk,
         publishing.request_changes,
         "Sent back to the editors with your reasons.",
         reviewer=request.user,
-        reasons=form.cleaned_data.get("notes", ""),
+        reasons=form.cleaned_data["notes"],
     )
 
 

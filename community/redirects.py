@@ -8,11 +8,19 @@ def safe_next(request, default: str) -> str:
     site over an allowed scheme; otherwise `default`.
 
     Refuses other hosts, `javascript:` and other schemes, protocol-relative
-    `//host` paths and control characters, and plain http from an https page.
+    `//host` paths, bare words, NUL, and plain http from an https page.
     """
     target = request.POST.get("next") or request.GET.get("next") or ""
-    if "\x00" not in target and url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    # A path or a full URL: anything else ("abc") would be taken for a view name.
+    shaped_like_a_url = target.startswith("/") or "://" in target
+    if (
+        shaped_like_a_url
+        and "\x00" not in target
+        and url_has_allowed_host_and_scheme(
+            target,
+            allowed_hosts={request.get_host()},
+            require_https=request.is_secure(),
+        )
     ):
         return target
     return default

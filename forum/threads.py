@@ -8,13 +8,13 @@ never queries.
 
 import base64
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 
 from django.conf import settings
 from django.db.models import Count, F, OuterRef, Q, Subquery, Window
 from django.db.models.functions import Coalesce, RowNumber
 
-from forum.models import Conversation, Post, Reaction, Status
+from forum.models import Conversation, Post, Reaction, Status, tree_path_or_none
 from forum.permissions import (
     can_edit_post,
     can_react,
@@ -23,6 +23,8 @@ from forum.permissions import (
     can_withdraw_post,
 )
 
+MAX_ID = 2**63 - 1  # the largest id a bigint column holds
+
 
 def encode_cursor(created_at: datetime, post_id: int) -> str:
     raw = f"{created_at.isoformat()}|{post_id}".encode()
@@ -30,15 +32,23 @@ def encode_cursor(created_at: datetime, post_id: int) -> str:
 
 
 def decode_cursor(cursor: str | None):
-    """(created_at, id) from a cursor, or None for a missing or garbled one."""
+    """(created_at, id) from a cursor, or None for a missing or garbled one.
+
+    Garbled includes a date without a time zone, or one that leaves the
+    calendar when converted to UTC (the databases store UTC).
+    """
     if not cursor:
         return None
     try:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
         stamp, post_id = raw.split("|")
-        return datetime.fromisoformat(stamp), int(post_id)
-    except (ValueError, UnicodeDecodeError):
+        created_at, post_id = datetime.fromisoformat(stamp), int(post_id)
+        if created_at.tzinfo is None or not 0 < post_id <= MAX_ID:
+            return None
+        created_at.astimezone(UTC)  # raises OverflowError past year 1 or 9999
+    except (ValueError, UnicodeDecodeError, OverflowError):
         return None
+    return created_at, post_id
 
 
 @dataclass
@@ -273,7 +283,7 @@ def thread_page(root, viewer, *, start_path=None) -> Page:
         .filter(root_id=root.pk, depth__gt=0)
         .order_by("path")
     )
-    if start_path:
+    if start_path := tree_path_or_none(start_path):
         queryset = queryset.filter(path__gte=start_path)
     rows = PostCard.read(queryset[: size + 1])
     next_path = rows[size].path if len(rows) > size else None
@@ -295,7 +305,7 @@ def whole_conversation(conversation, viewer, *, after=None) -> Page:
         .filter(conversation=conversation)
         .order_by("path")
     )
-    if after:
+    if after := tree_path_or_none(after):
         queryset = queryset.filter(path__gt=after)
     rows = PostCard.read(queryset[: size + 1])
     next_path = rows[size - 1].path if len(rows) > size else None

@@ -14,6 +14,8 @@ FOREIGN_TARGETS = [
     "http://testserver\x00.evil.example/",
     "/moderation/\x00",
     "x" * 10_000 + "://evil.example",
+    "abc",  # redirect() would take it for a view name
+    "-1",
 ]
 
 
@@ -24,7 +26,10 @@ def test_a_next_elsewhere_falls_back_to_the_default(target):
     assert safe_next(request, "/fallback/") == "/fallback/"
 
 
-@pytest.mark.parametrize("target", ["/posts/1/", "/community/?before=abc#post-2"])
+@pytest.mark.parametrize(
+    "target",
+    ["/posts/1/", "/community/?before=abc#post-2", "http://testserver/questions/"],
+)
 def test_a_next_on_this_site_is_followed(target):
     request = RequestFactory().post("/somewhere/", {"next": target})
 

@@ -302,14 +302,20 @@ def post_picture(request, pk, size):
 # --- Questions ----------------------------------------------------------------
 
 
+def _conversation_asked_about(request):
+    """The conversation a question is for (`?conversation=<id>`), or None; 404 for
+    an id that isn't one."""
+    raw = request.POST.get("conversation") or request.GET.get("conversation")
+    if not raw:
+        return None
+    if not raw.isascii() or not raw.isdigit() or len(raw) > 18:
+        raise Http404("No such conversation.")
+    return get_object_or_404(Conversation, pk=int(raw))
+
+
 @require_http_methods(["GET", "POST"])
 def question_create(request):
-    conversation = None
-    if request.GET.get("conversation") or request.POST.get("conversation"):
-        conversation = get_object_or_404(
-            Conversation,
-            pk=request.POST.get("conversation") or request.GET.get("conversation"),
-        )
+    conversation = _conversation_asked_about(request)
     form = QuestionForm(request.POST or None)
     status = 200
     if request.method == "POST":
