@@ -52,6 +52,7 @@ class QuestionForm(forms.Form):
     website = forms.CharField(
         label="Leave this field empty",
         required=False,
+        max_length=200,
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
 

@@ -242,7 +242,7 @@ def moderation_log(request):
     filters = ModerationLogFilterForm(request.GET)
     status = 200
     if not filters.is_valid():
-        messages.error(request, "That filter isn't valid; showing the whole log.")
+        messages.error(request, "That filter is not valid, so this is the whole log.")
         status = 400
         filters = ModerationLogFilterForm({})
         filters.is_valid()
