@@ -54,3 +54,16 @@ def test_each_member_has_their_own_count(member, other_member, three_a_day):
     write_to_moderators(other_member, body="My first message")
 
     assert ModeratorMessage.objects.filter(member=other_member).count() == 1
+
+
+def test_the_configured_five_a_day_holds_for_eight_in_a_row(member, settings):
+    assert settings.FORUM_RATE_LIMITS["moderator_message"] == (5, 86_400)
+    refused = 0
+    for number in range(8):
+        try:
+            write_to_moderators(member, body=f"Message {number}")
+        except RateLimited:
+            refused += 1
+
+    assert refused == 3
+    assert ModeratorMessage.objects.filter(member=member).count() == 5
