@@ -189,7 +189,7 @@ def _probe_form(prober, action, fields, values):
 
 
 def _form_kind(action):
-    """Forms that post to the same view with the same fields are probed once."""
+    """Forms that post to the same view are probed once (the first one found)."""
     try:
         return resolve(urlsplit(action).path).view_name
     except Resolver404:
@@ -268,9 +268,11 @@ def test_hostile_values_never_get_a_server_error_or_leave_the_site(
     prober = Prober(signed_in_as(role), role)
     forms = {}
     bare = []
+    reached = {}
     for name, url in page_urls(samples):
         ours = _is_ours(name)
         page = prober.client.get(url)
+        reached[name] = page.status_code
         _probe_parameters(
             prober,
             "get",
@@ -296,6 +298,10 @@ def test_hostile_values_never_get_a_server_error_or_leave_the_site(
         values = FORM_VALUES if _is_ours(kind) else THIRD_PARTY_VALUES
         _probe_form(prober, action, fields, values)
 
+    # The sweep means something only if each role really reached its own pages.
+    assert reached["forum:notifications"] == (302 if role == "visitor" else 200)
+    queue = {"visitor": 302, "member": 403, "moderator": 200}
+    assert reached["forum:moderation_queue"] == queue[role]
     assert prober.failures == [], "\n".join(prober.failures)
 
 
