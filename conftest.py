@@ -54,6 +54,7 @@ GENEROUS_LIMITS = dict.fromkeys(
         "moderator_message",
         "search",
         "visitor_search",
+        "visitor_vote",
     ],
     (1000000, 1),
 )

@@ -10,7 +10,8 @@ here, and neither is a visitor who has voted (they see their results).
 from django.conf import settings
 from django.core.cache import cache
 
-from forum.caching import bump, conversation_version_key
+from community.cache import bump
+from forum.caching import conversation_version_key
 
 VOTER_COOKIE = "poll_voter"
 

@@ -55,6 +55,7 @@ class ReviewNotesForm(forms.Form):
     notes = forms.CharField(
         label="Notes",
         required=False,
+        max_length=4_000,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
     # The revision the reviewer read; a newer one is refused, not signed blind.

@@ -2,6 +2,11 @@
 
 The question and options readers see come from the article's live revision (they
 are reviewed content); the vote counts come from the PollOption rows.
+
+Visitors vote with a browser cookie; dropping the cookie would let one person vote
+again and again, so visitors' votes are also limited per network address per poll
+(FORUM_RATE_LIMITS["visitor_vote"], counted by a keyed hash of the address, in the
+cache only). Generous on purpose: libraries and shelters share an address.
 """
 
 from dataclasses import dataclass
@@ -12,17 +17,29 @@ from django.db.models import F
 
 from articles import caching
 from articles.models import Article, Poll, PollOption, PollVote
+from community.limits import check_rate_limit
 
 ALREADY_VOTED = "You have already voted in this poll."
 
 
 @transaction.atomic
 def cast_vote(
-    poll: Poll, *, option: PollOption, member=None, browser_key=""
+    poll: Poll,
+    *,
+    option: PollOption,
+    member=None,
+    browser_key="",
+    visitor_key: str | None = None,
 ) -> PollVote:
-    """Record one vote. The unique constraints decide races; counters follow."""
+    """Record one vote. The unique constraints decide races; counters follow.
+
+    A visitor (no `member`) needs `browser_key` (their cookie) and `visitor_key`
+    (the hash of their address); raises RateLimited past the address's limit.
+    """
     if (member is None) == (not browser_key):
         raise ValueError("A vote needs exactly one of member or browser_key.")
+    if member is None and not visitor_key:
+        raise ValueError("A visitor's vote needs a visitor_key for limits.")
     if option.poll_id != poll.pk:
         raise ValidationError("That option isn't part of this poll.", code="bad_option")
     article = Article.objects.select_related("live_revision").get(pk=poll.article_id)
@@ -31,6 +48,11 @@ def cast_vote(
     # Only options readers were shown: those of the signed-off live revision.
     if option.pk not in article.live_revision.shown.poll_option_ids:
         raise ValidationError("That option isn't part of this poll.", code="bad_option")
+    if member is None:
+        # A repeat from the same browser is told so and costs the address nothing.
+        if PollVote.objects.filter(poll=poll, browser_key=browser_key).exists():
+            raise ValidationError(ALREADY_VOTED, code="already_voted")
+        check_rate_limit(visitor_key, "visitor_vote", scope=poll.pk)
     try:
         with transaction.atomic():
             vote = PollVote.objects.create(

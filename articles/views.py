@@ -11,6 +11,7 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 
 from articles import caching, diffing, polls, publishing
+from articles import site_search as site_search_rules
 from articles.forms import CorrectionForm, PollVoteForm, ReviewNotesForm
 from articles.jsonld import medical_web_page
 from articles.models import (
@@ -22,11 +23,11 @@ from articles.models import (
     Topic,
 )
 from community.decorators import staff_only
+from community.limits import RateLimited, visitor_key
 from community.models import User
 from community.permissions import can_edit_articles, can_review_medically
-from forum import search, threads
+from forum import threads
 from forum.forms import PostForm
-from forum.limits import RateLimited, check_rate_limit, visitor_key
 from forum.models import Post
 from forum.visibility import readable_by_any_member
 
@@ -189,9 +190,12 @@ def _record_vote(request, slug):
                 option=option,
                 member=request.user if request.user.is_authenticated else None,
                 browser_key=browser_key,
+                visitor_key=visitor_key(request) if browser_key else None,
             )
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
+        except RateLimited as limited:
+            messages.error(request, limited.message)
         else:
             messages.success(request, "Thank you for voting.")
     else:
@@ -430,6 +434,13 @@ def _revision_read(article_pk, form):
     return get_object_or_404(ArticleRevision, pk=pk, article=article_pk)
 
 
+def _refused(request, form):
+    messages.error(
+        request, " ".join(e for errors in form.errors.values() for e in errors)
+    )
+    return redirect("articles:editorial_dashboard")
+
+
 @editorial_staff_only
 @require_POST
 def article_submit(request, pk):
@@ -454,14 +465,15 @@ def article_publish(request, pk):
 @require_POST
 def article_approve(request, pk):
     form = ReviewNotesForm(request.POST)
-    form.is_valid()
+    if not form.is_valid():
+        return _refused(request, form)
     return _act(
         request,
         pk,
         publishing.approve_article,
         "Signed off. The article is published with your name and today's review date.",
         reviewer=request.user,
-        notes=form.cleaned_data.get("notes", ""),
+        notes=form.cleaned_data["notes"],
         revision=_revision_read(pk, form),
     )
 
@@ -470,46 +482,39 @@ def article_approve(request, pk):
 @require_POST
 def article_request_changes(request, pk):
     form = ReviewNotesForm(request.POST)
-    form.is_valid()
+    if not form.is_valid():
+        return _refused(request, form)
     return _act(
         request,
         pk,
         publishing.request_changes,
         "Sent back to the editors with your reasons.",
         reviewer=request.user,
-        reasons=form.cleaned_data.get("notes", ""),
+        reasons=form.cleaned_data["notes"],
         revision=_revision_read(pk, form),
     )
 
 
 def site_search(request):
     """Articles for everyone; members' published posts for members only."""
-    query = request.GET.get("q", "").strip()[:200]
-    articles, posts, status = [], [], 200
+    query = site_search_rules.normalised_query(request.GET.get("q", ""))
+    results, status = site_search_rules.SearchResults(), 200
     if query:
-        who = request.user if request.user.is_authenticated else visitor_key(request)
         try:
-            check_rate_limit(
-                who, "search" if request.user.is_authenticated else "visitor_search"
+            results = site_search_rules.search_site(
+                query,
+                viewer=request.user,
+                visitor_key=None
+                if request.user.is_authenticated
+                else visitor_key(request),
             )
         except RateLimited as limited:
             messages.error(request, limited.message)
             status = 429
-        else:
-            # What readers see: the live revisions of published articles.
-            articles = search.search(
-                ArticleRevision.objects.filter(
-                    pk__in=Article.objects.published().values("live_revision")
-                ).select_related("article"),
-                query,
-                title_field="title",
-            )
-            if request.user.is_authenticated:
-                posts = search.search_posts(request.user, query)
     response = render(
         request,
         "articles/search.html",
-        {"query": query, "articles": articles, "posts": posts},
+        {"query": query, "articles": results.articles, "posts": results.posts},
         status=status,
     )
     response["X-Robots-Tag"] = "noindex"

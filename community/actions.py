@@ -2,6 +2,7 @@
 
 from django.db import transaction
 
+from community.limits import check_rate_limit
 from community.models import ModeratorMessage, Profile, User
 from community.permissions import Role, assign_role
 
@@ -30,6 +31,8 @@ def update_profile(
 
 
 def write_to_moderators(member: User, *, body: str) -> ModeratorMessage:
+    """Open to every member whatever their standing; limited like any action."""
+    check_rate_limit(member, "moderator_message")
     message = ModeratorMessage(member=member, body=body)
     message.full_clean()
     message.save()

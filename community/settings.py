@@ -315,6 +315,9 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", not DEBUG)
 if env_bool("BEHIND_TLS_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# How many proxies of ours append to X-Forwarded-For; 0 trusts only REMOTE_ADDR.
+# Visitors' rate limits count by this address (hashed, cache only).
+TRUSTED_PROXY_COUNT = int(env("TRUSTED_PROXY_COUNT", "0"))
 
 # --- Conversations (forum) ---------------------------------------------------
 # Read at call time, so tests and operators can change them.
@@ -335,6 +338,7 @@ FORUM_HOLD_FIRST_POSTS = (
 FORUM_HOLD_CONTACT_DETAILS = True  # phone numbers, emails, handles: held, not blocked
 FORUM_AUTO_HIDE_REPORTERS = 3  # distinct established members' reports hide a post
 FORUM_REPORTER_MIN_AGE_HOURS = 24  # reporters younger than this don't count
+# Read by community/limits.py for every app's actions.
 FORUM_RATE_LIMITS = {
     # action: (how many, per seconds)
     "post_gap": (1, 10),
@@ -348,6 +352,7 @@ FORUM_RATE_LIMITS = {
     "moderator_message": (5, 86_400),
     "search": (30, 60),
     "visitor_search": (10, 60),
+    "visitor_vote": (3, 86_400),  # per network address per poll
 }
 
 # --- Articles -----------------------------------------------------------------

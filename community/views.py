@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from community import actions
 from community.decorators import members_only
 from community.forms import ModeratorMessageForm, ProfileForm
+from community.limits import RateLimited
 from community.models import ModeratorMessage, Sanction, User, standing_of
 
 
@@ -145,13 +146,30 @@ def suspended(request):
         pk=request.session.get("suspension_notice")
     ).first()
     form = ModeratorMessageForm(request.POST or None)
-    if sanction is not None and request.method == "POST" and form.is_valid():
-        actions.write_to_moderators(sanction.member, body=form.cleaned_data["body"])
-        messages.success(request, "Your message is with the moderators.")
-        return redirect("community:suspended")
+    status = 200
+    if sanction is not None and request.method == "POST":
+        status = _write_to_moderators(form, sanction.member)
+        if status is None:
+            messages.success(request, "Your message is with the moderators.")
+            return redirect("community:suspended")
     return render(
-        request, "community/suspended.html", {"sanction": sanction, "form": form}
+        request,
+        "community/suspended.html",
+        {"sanction": sanction, "form": form},
+        status=status,
     )
+
+
+def _write_to_moderators(form, member):
+    """None once sent; else 400 or 429, with the form keeping what was typed."""
+    if not form.is_valid():
+        return 400
+    try:
+        actions.write_to_moderators(member, body=form.cleaned_data["body"])
+    except RateLimited as limited:
+        form.add_error(None, limited.message)
+        return 429
+    return None
 
 
 @members_only
@@ -159,10 +177,12 @@ def suspended(request):
 def contact_moderators(request):
     """Open to every member, silenced ones included."""
     form = ModeratorMessageForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        actions.write_to_moderators(request.user, body=form.cleaned_data["body"])
-        messages.success(request, "Your message is with the moderators.")
-        return redirect("community:contact_moderators")
+    status = 200
+    if request.method == "POST":
+        status = _write_to_moderators(form, request.user)
+        if status is None:
+            messages.success(request, "Your message is with the moderators.")
+            return redirect("community:contact_moderators")
     return render(
         request,
         "community/contact_moderators.html",
@@ -171,5 +191,5 @@ def contact_moderators(request):
             "standing": standing_of(request.user),
             "sent": ModeratorMessage.objects.filter(member=request.user)[:10],
         },
-        status=400 if form.errors else 200,
+        status=status,
     )

@@ -10,11 +10,11 @@ from django.db import IntegrityError, models, transaction
 from django.db.models import Case, F, When
 from django.utils import timezone
 
+from community.limits import check_rate_limit
 from community.sanitize import VERSION as SANITIZER_VERSION
 from community.sanitize import render_member_text
 from forum import moderation, pictures, search
 from forum.caching import touch_conversation
-from forum.limits import check_rate_limit
 from forum.models import (
     MAX_DEPTH,
     Conversation,

@@ -3,19 +3,13 @@
 Kept in the shared cache (Redis in production), so every app server sees a bump.
 """
 
-from django.core.cache import cache
 from django.db import transaction
+
+from community.cache import bump
 
 
 def conversation_version_key(conversation_id) -> str:
     return f"conversation-version:{conversation_id}"
-
-
-def bump(key: str) -> None:
-    try:
-        cache.incr(key)
-    except ValueError:  # not there yet (or evicted): any new value invalidates
-        cache.set(key, 1, timeout=None)
 
 
 def touch_conversation(conversation_id) -> None:

@@ -52,6 +52,7 @@ class QuestionForm(forms.Form):
     website = forms.CharField(
         label="Leave this field empty",
         required=False,
+        max_length=200,
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
 
@@ -95,6 +96,7 @@ class SanctionForm(forms.Form):
     reason = forms.CharField(label="Reason (for the log)", max_length=300)
     member_message = forms.CharField(
         label="Message the member will see",
+        max_length=2_000,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="Say what happened, how long it lasts, and that they can write "
         "to the moderators to appeal.",
@@ -105,3 +107,11 @@ class WatchedWordForm(forms.Form):
     phrase = forms.CharField(label="Word or phrase", max_length=200)
     action = forms.ChoiceField(label="What happens", choices=WatchedWord.Action.choices)
     note = forms.CharField(label="Note (optional)", required=False, max_length=300)
+
+
+class ModerationLogFilterForm(forms.Form):
+    """The log's filters, from the query string."""
+
+    action = forms.CharField(required=False, max_length=40)
+    member = forms.IntegerField(required=False, min_value=1, max_value=2**63 - 1)
+    actor = forms.IntegerField(required=False, min_value=1, max_value=2**63 - 1)

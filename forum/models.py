@@ -6,6 +6,8 @@ Posts form a tree stored as parent + root + depth + an immutable materialised pa
 so one page of any conversation loads in a fixed number of queries.
 """
 
+import re
+
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
@@ -25,6 +27,7 @@ TEXT_OR_PICTURE_MESSAGE = "All updates must be accompanied by text or a picture.
 # so string order is tree order and a prefix selects a subtree.
 PATH_SEGMENT_WIDTH = 8
 MAX_DEPTH = 60
+_TREE_PATH = re.compile(rf"(?:[0-9a-z]{{{PATH_SEGMENT_WIDTH}}}){{1,{MAX_DEPTH + 1}}}")
 
 
 def path_segment(post_id: int) -> str:
@@ -34,6 +37,14 @@ def path_segment(post_id: int) -> str:
         value, remainder = divmod(value, 36)
         out = digits[remainder] + out
     return out.rjust(PATH_SEGMENT_WIDTH, "0")
+
+
+def tree_path_or_none(raw: str | None) -> str | None:
+    """`raw` if it is shaped like a tree path (a page's `from` or `after`), else
+    None: a value from a URL is compared with stored paths only once it is."""
+    if raw and _TREE_PATH.fullmatch(raw):
+        return raw
+    return None
 
 
 def ids_in_path(path: str) -> list[int]:

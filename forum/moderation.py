@@ -21,10 +21,10 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from community import crisis
+from community.limits import check_rate_limit
 from community.models import Sanction
 from community.permissions import can_moderate
 from forum.caching import touch_conversation
-from forum.limits import check_rate_limit
 from forum.models import (
     Conversation,
     CrisisMatch,

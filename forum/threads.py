@@ -8,14 +8,14 @@ never queries.
 
 import base64
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 
 from django.conf import settings
 from django.db.models import Count, F, OuterRef, Q, Subquery, Window
 from django.db.models.functions import Coalesce, RowNumber
 from django.db.models.lookups import IsNull
 
-from forum.models import Conversation, Post, Reaction
+from forum.models import Conversation, Post, Reaction, tree_path_or_none
 from forum.permissions import (
     can_edit_post,
     can_react,
@@ -31,6 +31,8 @@ from forum.visibility import (
     without_empty_placeholders,
 )
 
+MAX_ID = 2**63 - 1  # the largest id a bigint column holds
+
 
 def encode_cursor(created_at: datetime, post_id: int, pinned_at=None) -> str:
     parts = [created_at.isoformat(), str(post_id)]
@@ -42,7 +44,11 @@ def encode_cursor(created_at: datetime, post_id: int, pinned_at=None) -> str:
 
 def decode_cursor(cursor: str | None):
     """(created_at, id, pinned_at or None) from a cursor, or None for a missing or
-    garbled one."""
+    garbled one.
+
+    Garbled includes a date without a time zone, or one that leaves the
+    calendar when converted to UTC (the databases store UTC).
+    """
     if not cursor:
         return None
     try:
@@ -50,10 +56,16 @@ def decode_cursor(cursor: str | None):
         stamp, post_id, *pinned = raw.split("|")
         if len(pinned) > 1:
             return None
+        created_at, post_id = datetime.fromisoformat(stamp), int(post_id)
         pinned_at = datetime.fromisoformat(pinned[0]) if pinned else None
-        return datetime.fromisoformat(stamp), int(post_id), pinned_at
-    except (ValueError, UnicodeDecodeError):
+        stamps = [created_at] if pinned_at is None else [created_at, pinned_at]
+        if any(s.tzinfo is None for s in stamps) or not 0 < post_id <= MAX_ID:
+            return None
+        for s in stamps:
+            s.astimezone(UTC)  # raises OverflowError past year 1 or 9999
+    except (ValueError, UnicodeDecodeError, OverflowError):
         return None
+    return created_at, post_id, pinned_at
 
 
 @dataclass
@@ -323,7 +335,7 @@ def thread_page(root, viewer, *, start_path=None) -> Page:
         .filter(root_id=root.pk, depth__gt=0)
         .order_by("path")
     )
-    if start_path:
+    if start_path := tree_path_or_none(start_path):
         queryset = queryset.filter(path__gte=start_path)
     rows = PostCard.read(queryset[: size + 1])
     next_path = rows[size].path if len(rows) > size else None
@@ -347,7 +359,7 @@ def whole_conversation(conversation, viewer, *, after=None) -> Page:
         .filter(conversation=conversation)
         .order_by("path")
     )
-    if after:
+    if after := tree_path_or_none(after):
         queryset = queryset.filter(path__gt=after)
     rows = PostCard.read(queryset[: size + 1])
     next_path = rows[size - 1].path if len(rows) > size else None

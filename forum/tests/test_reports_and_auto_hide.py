@@ -4,10 +4,10 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
+from community.limits import RateLimited
 from community.models import Sanction
 from conftest import make_member
 from forum import moderation
-from forum.limits import RateLimited
 from forum.models import ModerationLog, Notification, Post, QueueItem, Report
 from forum.tests.factories import make_update
 

@@ -15,8 +15,14 @@ from django.views.decorators.http import require_POST
 from community.decorators import staff_only
 from community.models import ModeratorMessage, Sanction, User
 from community.permissions import can_moderate, can_review_medically
+from community.redirects import safe_next
 from forum import moderation
-from forum.forms import ReasonForm, SanctionForm, WatchedWordForm
+from forum.forms import (
+    ModerationLogFilterForm,
+    ReasonForm,
+    SanctionForm,
+    WatchedWordForm,
+)
 from forum.models import (
     Conversation,
     CrisisMatch,
@@ -77,6 +83,11 @@ def crisis_false_alarms(request):
     )
     page = Paginator(marks, 50).get_page(request.GET.get("page"))
     return render(request, "forum/crisis_false_alarms.html", {"page": page})
+
+
+def _form_errors(form):
+    """A refused form's errors as one message, for views that redirect."""
+    return " ".join(str(error) for errors in form.errors.values() for error in errors)
 
 
 @moderators_only
@@ -169,8 +180,10 @@ def queue_action(request, pk, action):
     if action not in QUEUE_ACTIONS:
         raise PermissionDenied
     form = ReasonForm(request.POST)
-    form.is_valid()
-    reason = form.cleaned_data.get("reason", "")
+    if not form.is_valid():
+        messages.error(request, _form_errors(form))
+        return redirect(safe_next(request, reverse("forum:moderation_queue")))
+    reason = form.cleaned_data["reason"]
     function, done = QUEUE_ACTIONS[action]
     try:
         function(post, moderator=request.user, reason=reason)
@@ -178,7 +191,7 @@ def queue_action(request, pk, action):
         messages.error(request, " ".join(error.messages))
     else:
         messages.success(request, done)
-    return redirect(request.POST.get("next") or reverse("forum:moderation_queue"))
+    return redirect(safe_next(request, reverse("forum:moderation_queue")))
 
 
 @moderators_only
@@ -186,7 +199,9 @@ def queue_action(request, pk, action):
 def queue_item_close(request, pk):
     item = get_object_or_404(QueueItem.objects.open(), pk=pk)
     form = ReasonForm(request.POST)
-    form.is_valid()
+    if not form.is_valid():
+        messages.error(request, _form_errors(form))
+        return redirect("forum:moderation_queue")
     moderation.close_item(
         item, moderator=request.user, note=form.cleaned_data["reason"]
     )
@@ -209,7 +224,7 @@ def conversation_lock(request, pk):
         messages.success(
             request, "Conversation locked." if locked else "Conversation unlocked."
         )
-    return redirect(request.POST.get("next") or reverse("forum:moderation_queue"))
+    return redirect(safe_next(request, reverse("forum:moderation_queue")))
 
 
 @moderators_only
@@ -245,8 +260,12 @@ def member_sanction(request, pk):
 @require_POST
 def sanction_lift(request, pk):
     sanction = get_object_or_404(Sanction, pk=pk)
+    form = ReasonForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _form_errors(form))
+        return redirect("forum:member_sanction", pk=sanction.member_id)
     moderation.lift_sanction(
-        sanction, moderator=request.user, reason=request.POST.get("reason", "")
+        sanction, moderator=request.user, reason=form.cleaned_data["reason"]
     )
     messages.success(request, "Lifted.")
     return redirect("forum:member_sanction", pk=sanction.member_id)
@@ -255,13 +274,20 @@ def sanction_lift(request, pk):
 @moderators_only
 def moderation_log(request):
     entries = ModerationLog.objects.select_related("actor", "member")
-    action = request.GET.get("action", "")
+    filters = ModerationLogFilterForm(request.GET)
+    status = 200
+    if not filters.is_valid():
+        messages.error(request, "That filter is not valid, so this is the whole log.")
+        status = 400
+        filters = ModerationLogFilterForm({})
+        filters.is_valid()
+    action = filters.cleaned_data["action"]
     if action:
         entries = entries.filter(action=action)
-    if request.GET.get("member"):
-        entries = entries.filter(member_id=request.GET["member"])
-    if request.GET.get("actor"):
-        entries = entries.filter(actor_id=request.GET["actor"])
+    if filters.cleaned_data["member"]:
+        entries = entries.filter(member_id=filters.cleaned_data["member"])
+    if filters.cleaned_data["actor"]:
+        entries = entries.filter(actor_id=filters.cleaned_data["actor"])
     page = Paginator(entries, 50).get_page(request.GET.get("page"))
     actions = (
         ModerationLog.objects.order_by().values_list("action", flat=True).distinct()
@@ -270,6 +296,7 @@ def moderation_log(request):
         request,
         "forum/moderation_log.html",
         {"page": page, "actions": sorted(actions), "action": action},
+        status=status,
     )
 
 

@@ -5,14 +5,14 @@ from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST
 
 from community.decorators import members_only
+from community.limits import RateLimited, visitor_key
 from community.models import Sanction
+from community.redirects import safe_next
 from forum import actions, history, moderation, support, threads
 from forum.forms import EditPostForm, PostForm, QuestionForm, ReportForm
-from forum.limits import RateLimited, visitor_key
 from forum.models import Conversation, Notification, Post, Status
 from forum.permissions import can_report
 from forum.visibility import Viewer
@@ -79,15 +79,6 @@ def _submit(request, form, action, *, done, **kwargs):
         _offer_support(request, post)
         _posted_message(request, post, done)
     return post, status
-
-
-def _back(request, fallback):
-    target = request.POST.get("next") or request.GET.get("next")
-    if target and url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return target
-    return fallback
 
 
 def _visible_post(request, pk):
@@ -304,7 +295,7 @@ def post_delete(request, pk):
         messages.error(request, " ".join(error.messages))
     else:
         messages.success(request, "Your post is deleted. Replies to it stay in place.")
-    return redirect(_back(request, post.get_absolute_url()))
+    return redirect(safe_next(request, post.get_absolute_url()))
 
 
 @members_only
@@ -318,7 +309,7 @@ def post_react(request, pk):
         raise Http404("No such reaction.") from error
     except RateLimited as limited:
         messages.error(request, limited.message)
-    return redirect(_back(request, post.get_absolute_url()) + f"#post-{post.pk}")
+    return redirect(safe_next(request, post.get_absolute_url()) + f"#post-{post.pk}")
 
 
 @members_only
@@ -349,14 +340,20 @@ def post_picture(request, pk, size):
 # --- Questions ----------------------------------------------------------------
 
 
+def _conversation_asked_about(request):
+    """The conversation a question is for (`?conversation=<id>`), or None; 404 for
+    an id that isn't one."""
+    raw = request.POST.get("conversation") or request.GET.get("conversation")
+    if not raw:
+        return None
+    if not raw.isascii() or not raw.isdigit() or len(raw) > 18:
+        raise Http404("No such conversation.")
+    return get_object_or_404(Conversation, pk=int(raw))
+
+
 @require_http_methods(["GET", "POST"])
 def question_create(request):
-    conversation = None
-    if request.GET.get("conversation") or request.POST.get("conversation"):
-        conversation = get_object_or_404(
-            Conversation,
-            pk=request.POST.get("conversation") or request.GET.get("conversation"),
-        )
+    conversation = _conversation_asked_about(request)
     form = QuestionForm(request.POST or None)
     status = 200
     if request.method == "POST":

@@ -25,8 +25,8 @@ from articles.benchmarking import seed, server
 from articles.benchmarking.report import Endpoint, machine_line, table
 from articles.benchmarking.sessions import csrf_secret, make_sessions
 from articles.caching import touch_article
+from community.limits import reset_rate_limits
 from community.models import User
-from forum.limits import reset_rate_limits
 from forum.models import Post
 
 CONNECTIONS = 8

@@ -1,0 +1,47 @@
+"""The site's search box: published articles for everyone, and published posts for
+members. Counts against the searcher's rate limit first, like every action."""
+
+import re
+from dataclasses import dataclass, field
+
+from articles.models import Article, ArticleRevision
+from community.limits import check_rate_limit
+from forum import search
+
+MAX_QUERY_LENGTH = 200
+_CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+@dataclass(frozen=True)
+class SearchResults:
+    articles: list = field(default_factory=list)
+    posts: list = field(default_factory=list)
+
+
+def normalised_query(raw: str) -> str:
+    """What was typed, without control characters (PostgreSQL refuses NUL in
+    text), trimmed to the box's length."""
+    return _CONTROL_CHARACTERS.sub("", raw).strip()[:MAX_QUERY_LENGTH]
+
+
+def search_site(query: str, *, viewer, visitor_key: str | None = None):
+    """Results for `query` as `viewer` may see them; raises RateLimited when over.
+
+    Visitors are counted by `visitor_key` (a hash of their address).
+    """
+    if viewer.is_authenticated:
+        check_rate_limit(viewer, "search")
+    else:
+        if visitor_key is None:
+            raise ValueError("A visitor's search needs a visitor_key for limits.")
+        check_rate_limit(visitor_key, "visitor_search")
+    # What readers see: the live (signed-off) revisions of published articles.
+    articles = search.search(
+        ArticleRevision.objects.filter(
+            pk__in=Article.objects.published().values("live_revision")
+        ).select_related("article"),
+        query,
+        title_field="title",
+    )
+    posts = search.search_posts(viewer, query) if viewer.is_authenticated else []
+    return SearchResults(articles=articles, posts=posts)

@@ -1,0 +1,113 @@
+"""Rate limits: the one place that says how often someone may do something.
+
+Every app's actions count here (posting, reacting, searching, writing to the
+moderators, visitors' poll votes). Counters live in the cache (Redis in
+production), so every app server shares them. Visitors are counted by a keyed hash
+of their network address, kept only in the cache, never stored in clear.
+"""
+
+import hashlib
+import hmac
+
+from django.conf import settings
+from django.core.cache import cache
+
+from community.permissions import can_moderate
+
+
+class RateLimited(Exception):
+    """Refused for now; the person's draft must be kept."""
+
+    def __init__(self, message):
+        super().__init__(message)
+        self.message = message
+
+
+MESSAGES = {
+    "post_gap": "You're posting very quickly. Please wait a few seconds and try again.",
+    "visitor_question": "Thanks for your questions! You've reached today's limit for "
+    "visitors. Please try again tomorrow, or join to keep the conversation going.",
+    "moderator_message": "You've sent the moderators several messages today, and "
+    "they will read every one. You can write again tomorrow; your text is still "
+    "here. If you need help now, the crisis lines at the top of the page are open "
+    "any time.",
+    "visitor_vote": "Thanks for taking part! Several votes in this poll have already "
+    "come from your network today, so we can't count another one from it until "
+    "tomorrow. Members can always vote: sign in to add yours.",
+}
+DEFAULT_MESSAGE = (
+    "You've reached today's limit for this. It resets within a day; your text is "
+    "still here."
+)
+
+
+def client_address(request) -> str:
+    """The visitor's network address.
+
+    REMOTE_ADDR, unless settings.TRUSTED_PROXY_COUNT says that many proxies of ours
+    stand in front and append to X-Forwarded-For: then the address the nearest of
+    them saw. Anything further left in the header is the client's own claim.
+    """
+    proxies = settings.TRUSTED_PROXY_COUNT
+    if proxies:
+        forwarded = [
+            part.strip()
+            for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+            if part.strip()
+        ]
+        if len(forwarded) >= proxies:
+            return forwarded[-proxies]
+    return request.META.get("REMOTE_ADDR", "")
+
+
+def visitor_key(request) -> str:
+    """A keyed hash (HMAC with SECRET_KEY) of the visitor's network address."""
+    digest = hmac.new(
+        settings.SECRET_KEY.encode(),
+        client_address(request).encode(),
+        hashlib.sha256,
+    )
+    return digest.hexdigest()[:32]
+
+
+def check_rate_limit(who, action: str, *, scope="") -> None:
+    """Count one `action` by `who` (a member, or a visitor key); raise if over.
+
+    `scope` counts separately per object (a poll, say). Moderators are never
+    limited.
+    """
+    if not isinstance(who, str) and can_moderate(who):
+        return
+    allowed, period = settings.FORUM_RATE_LIMITS[action]
+    key = _counter_key(who, action, scope)
+    cache.add(key, 0, timeout=period)
+    try:
+        used = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, timeout=period)
+        used = 1
+    if used > allowed:
+        raise RateLimited(MESSAGES.get(action, DEFAULT_MESSAGE))
+
+
+def reset_rate_limits(member_ids, actions) -> None:
+    """Forget members' current counts for `actions` (used by the benchmark, whose
+    synthetic members would otherwise carry one run's posts into the next)."""
+    cache.delete_many(
+        [
+            _counter_key(_member_subject(pk), action)
+            for pk in member_ids
+            for action in actions
+        ]
+    )
+
+
+def _member_subject(member_id) -> str:
+    return f"member:{member_id}"
+
+
+def _counter_key(who, action: str, scope="") -> str:
+    """`who` is a member, or a visitor key (a string)."""
+    subject = who if isinstance(who, str) else _member_subject(who.pk)
+    key = f"ratelimit:{action}:{subject}"
+    return f"{key}:{scope}" if scope != "" else key
