@@ -12,7 +12,7 @@ from articles import diffing, publishing
 from articles.models import Article, ArticleRevision, EditorialState, MedicalReview
 from articles.tests.factories import make_draft, make_published
 from community.permissions import Role, assign_role
-from conftest import make_member
+from conftest import make_member, set_up_authenticator
 
 pytestmark = pytest.mark.django_db
 
@@ -218,8 +218,13 @@ def test_a_reviewer_cannot_sign_off_a_change_they_wrote(
 def test_a_reviewer_publishes_an_urgent_correction_logged_as_their_sign_off(
     client, article, editor
 ):
-    second = make_member(
-        "second@example.com", "Sam Ortiz", role=Role.MEDICAL_REVIEWER, credentials="MD"
+    second = set_up_authenticator(
+        make_member(
+            "second@example.com",
+            "Sam Ortiz",
+            role=Role.MEDICAL_REVIEWER,
+            credentials="MD",
+        )
     )
     client.force_login(second)
     url = f"/editorial/articles/{article.pk}/correct/"
@@ -302,7 +307,7 @@ def test_the_demo_has_a_change_waiting_for_review(client, settings):
     ]
     assert [a.slug for a in waiting] == ["medications-for-opioid-use-disorder"]
     reviewer = Article.objects.get(slug=waiting[0].slug).medical_reviewer
-    client.force_login(reviewer)
+    client.force_login(set_up_authenticator(reviewer))
     html = client.get(f"/editorial/articles/{waiting[0].pk}/review/").content.decode()
     assert "<ins>" in html
     assert "X-waiver" in html
