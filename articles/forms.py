@@ -66,13 +66,22 @@ class CorrectionForm(forms.Form):
     """A medical reviewer's urgent correction of the live text."""
 
     title = forms.CharField(max_length=200)
-    key_takeaways = TakeawaysField(label="Key takeaways", help_text="One per line.")
-    summary = forms.CharField(label="Full summary", widget=forms.Textarea)
-    body = forms.CharField(
-        widget=forms.Textarea(attrs={"rows": 16}), help_text="Markdown."
+    key_takeaways = TakeawaysField(
+        label="Key takeaways", help_text="One per line.", max_length=4_000
     )
-    disclosure = forms.CharField(required=False, widget=forms.Textarea)
+    summary = forms.CharField(
+        label="Full summary", widget=forms.Textarea, max_length=4_000
+    )
+    body = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 16}),
+        help_text="Markdown.",
+        max_length=100_000,
+    )
+    disclosure = forms.CharField(
+        required=False, widget=forms.Textarea, max_length=4_000
+    )
     note = forms.CharField(
+        max_length=2_000,
         label="What you corrected, and why",
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text="Recorded with your sign-off in the article's history.",
