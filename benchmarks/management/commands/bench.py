@@ -21,10 +21,10 @@ from django.db import connection
 from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
 
-from articles.benchmarking import seed, server
-from articles.benchmarking.report import Endpoint, machine_line, table
-from articles.benchmarking.sessions import csrf_secret, make_sessions
 from articles.caching import touch_article
+from benchmarks import seed, server
+from benchmarks.report import Endpoint, machine_line, table
+from benchmarks.sessions import csrf_secret, make_sessions
 from community.limits import reset_rate_limits
 from community.models import User
 from forum.models import Post

@@ -4,8 +4,8 @@ from collections import Counter
 
 import pytest
 
-from articles.benchmarking import seed
 from articles.models import Poll
+from benchmarks import seed
 from community.permissions import Role
 from community.sanitize import VERSION, render_member_text
 from forum import moderation
