@@ -19,7 +19,21 @@ REDIS_URL = os.environ.get("TWO_SERVER_REDIS_URL", "redis://127.0.0.1:6379/14")
 
 
 @pytest.fixture
-def redis_cache():
+def built_clients(monkeypatch):
+    """Every redis-py client built while the test runs."""
+    built = []
+    build = redis.Redis.__init__
+
+    def counting_build(client, *args, **kwargs):
+        built.append(client)
+        build(client, *args, **kwargs)
+
+    monkeypatch.setattr(redis.Redis, "__init__", counting_build)
+    return built
+
+
+@pytest.fixture
+def redis_cache(built_clients):
     parts = urllib.parse.urlsplit(REDIS_URL)
     address = (parts.hostname, parts.port or 6379)
     try:
@@ -31,19 +45,13 @@ def redis_cache():
     cache = RedisCache(REDIS_URL, {"KEY_PREFIX": f"client-test-{uuid.uuid4().hex}"})
     yield cache
     cache.delete_many([f"key-{n}" for n in range(20)])
+    for client in built_clients:
+        client.connection_pool.disconnect()  # no socket left for the GC to warn about
 
 
-def test_many_cache_calls_build_one_redis_client(redis_cache, monkeypatch):
-    built = []
-    build = redis.Redis.__init__
-
-    def counting_build(client, *args, **kwargs):
-        built.append(client)
-        build(client, *args, **kwargs)
-
-    monkeypatch.setattr(redis.Redis, "__init__", counting_build)
+def test_many_cache_calls_build_one_redis_client(redis_cache, built_clients):
     for n in range(20):
         redis_cache.set(f"key-{n}", n)
     assert [redis_cache.get(f"key-{n}") for n in range(20)] == list(range(20))
     assert redis_cache.incr("key-3") == 4
-    assert len(built) == 1
+    assert len(built_clients) == 1
