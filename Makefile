@@ -58,7 +58,7 @@ lint: dev-deps
 clean:
 	rm -rf $(VENV) var
 
-# Load benchmark and soak (docs/performance.md §9). Uses DATABASE_URL and
+# Load benchmark and soak (benchmarks/, README "Measuring"). Uses DATABASE_URL and
 # REDIS_URL when set, else its own SQLite file: never the development database.
 bench: export DATABASE_URL := $(or $(DATABASE_URL),sqlite:///$(CURDIR)/var/bench.sqlite3)
 bench: deps

@@ -10,7 +10,7 @@ here, and neither is a visitor who has voted (they see their results).
 from django.conf import settings
 from django.core.cache import cache
 
-from community.cache import bump
+from community.cache import bump, read_versions
 from forum.caching import conversation_version_key
 
 VOTER_COOKIE = "poll_voter"
@@ -41,9 +41,9 @@ def can_serve_from_cache(request) -> bool:
 
 
 def _versions(slug, conversation_id):
-    keys = [article_version_key(slug), conversation_version_key(conversation_id)]
-    found = cache.get_many(keys)
-    return [found.get(key, 0) for key in keys]
+    return read_versions(
+        [article_version_key(slug), conversation_version_key(conversation_id)]
+    )
 
 
 def cached_page(slug):

@@ -40,3 +40,9 @@ def bump(key: str) -> None:
         cache.incr(key)
     except ValueError:  # not there yet (or evicted): any new value invalidates
         cache.set(key, 1, timeout=None)
+
+
+def read_versions(keys: list[str]) -> list[int]:
+    """The counters' current values (0 for one never bumped), in one round trip."""
+    found = cache.get_many(keys)
+    return [found.get(key, 0) for key in keys]

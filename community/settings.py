@@ -102,6 +102,7 @@ INSTALLED_APPS = [
     "allauth.account",
     "allauth.mfa",
     "django_tasks_db",
+    "benchmarks",  # the top layer: the load benchmark over the whole site
 ]
 
 MIDDLEWARE = [

@@ -273,10 +273,13 @@ def test_the_page_stays_within_its_query_budget(
     # Readers' content comes from the live revision, joined into the article's
     # own query: 12 for a member (with their session, permissions and notices).
     make_poll(article)
-    actions.post_comment(article.conversation, author=member, body="first")
+    comment = actions.post_comment(article.conversation, author=member, body="first")
     cache.clear()
     with django_assert_max_num_queries(4):
-        client.get(article.get_absolute_url())
+        visitors_page = html_of(client, article)
+    assert "Part three" in visitors_page
     client.force_login(member)
     with django_assert_max_num_queries(12):
-        client.get(article.get_absolute_url())
+        members_page = html_of(client, article)
+    assert "Part three" in members_page
+    assert f'<article id="post-{comment.pk}"' in members_page

@@ -73,4 +73,11 @@ def test_conversation_page_has_a_fixed_small_budget(
     client.force_login(member)
     # session, user, roots, replies, reactions, notifications badge, perms...
     with django_assert_max_num_queries(10):
-        client.get(f"/conversations/{conversation.pk}/")
+        response = client.get(f"/conversations/{conversation.pk}/")
+    assert response.status_code == 200
+    page = response.content.decode()
+    shown = {
+        post.pk for post in conversation.posts.all() if f'id="post-{post.pk}"' in page
+    }
+    assert shown == set(conversation.posts.values_list("pk", flat=True))
+    assert conversation.posts.count() == 12

@@ -4,12 +4,12 @@ from collections import Counter
 
 import pytest
 
-from articles.benchmarking import seed
 from articles.models import Poll
+from benchmarks import seed
 from community.permissions import Role
 from community.sanitize import VERSION, render_member_text
-from forum import moderation
-from forum.models import Follow, Post, Reaction, path_segment
+from forum import actions
+from forum.models import Follow, Post, Reaction, Status, path_segment
 
 pytestmark = pytest.mark.django_db
 
@@ -46,7 +46,7 @@ def test_seeded_trees_are_consistent(settings):
         assert post.descendant_count == len(descendants)
         assert post.body_html == render_member_text(post.body)
         assert post.sanitizer_version == VERSION
-        assert post.status == "published"
+        assert post.status == Status.PUBLISHED
     reactions = Counter(Reaction.objects.values_list("post_id", "kind"))
     for post in posts.values():
         for kind in Reaction.Kind:
@@ -62,5 +62,7 @@ def test_seeded_trees_are_consistent(settings):
     assert len(members) == SMALL.members
     first = community.article.conversation.posts.first().author
     assert first.groups.filter(name=Role.MEMBER).exists()
-    assert not moderation._is_new_member(first)  # nobody's posts are held
+    # Seeded members count as established: their next post is not held.
+    actions.post_update(author=first, body="Still here.")
+    assert Post.objects.filter(author=first).latest("pk").status == Status.PUBLISHED
     assert seed.existing().member_ids == members

@@ -14,7 +14,7 @@ from pathlib import Path
 from django.conf import settings
 
 BIN = Path(sys.executable).parent
-LUA = settings.BASE_DIR / "benchmarks"
+LUA = Path(__file__).resolve().parent / "wrk"
 
 
 def production_env(*, secret_key, static_root) -> dict:
@@ -103,7 +103,7 @@ def gunicorn(*, workers, env, log_path):
 
 
 def wrk(port, path, *, script, threads, connections, seconds, env) -> dict:
-    """Run wrk with one of benchmarks/*.lua; its done() prints a JSON line."""
+    """Run wrk with one of benchmarks/wrk/*.lua; its done() prints a JSON line."""
     result = subprocess.run(  # noqa: S603 - fixed arguments
         [
             shutil.which("wrk") or "wrk",

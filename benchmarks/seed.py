@@ -24,8 +24,8 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from articles import polls, publishing
-from articles.benchmarking import text
 from articles.models import Article, Poll, PollOption, Reference, ReviewerProfile
+from benchmarks import text
 from community.actions import start_membership
 from community.models import Profile, User
 from community.names import name_skeleton

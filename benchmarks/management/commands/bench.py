@@ -21,10 +21,10 @@ from django.db import connection
 from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
 
-from articles.benchmarking import seed, server
-from articles.benchmarking.report import Endpoint, machine_line, table
-from articles.benchmarking.sessions import csrf_secret, make_sessions
 from articles.caching import touch_article
+from benchmarks import seed, server
+from benchmarks.report import Endpoint, machine_line, table
+from benchmarks.sessions import csrf_secret, make_sessions
 from community.limits import reset_rate_limits
 from community.models import User
 from forum.models import Post
@@ -122,26 +122,29 @@ class Command(BaseCommand):
             for endpoint in [*endpoints, floor]:
                 if not endpoint.missing:
                     self.load(port, endpoint)
-            lines = [machine_line(**self.setup_facts(workers))]
-            lines.append(table(endpoints, floor))
-            misses = [
-                f"  {endpoint.name}: {', '.join(found)}"
-                for endpoint in endpoints
-                if not endpoint.missing and (found := endpoint.misses(floor.rps))
-            ]
-            lines.append("Targets missed:\n" + "\n".join(misses) if misses else "")
-            lines.append("All targets met." if not misses else "")
-            if not (connection.vendor == "postgresql" and settings.REDIS_URL):
-                lines.append(
-                    "The targets are for production's setup, PostgreSQL with Redis "
-                    "(where sessions cost no query): this run is only indicative."
-                )
-            self.stdout.write("\n" + "\n".join(line for line in lines if line) + "\n")
+            self.print_figures(endpoints, floor, workers)
             soaked = self.soak(port, endpoints, options["soak_seconds"], work)
         shutil.rmtree(work / "static")  # the log stays for reading
         self.say(f"Total wall time {self.elapsed():.0f} s (gunicorn log: {log}).")
         if not soaked:
             raise CommandError("The soak lost posts or met server errors.")
+
+    def print_figures(self, endpoints, floor, workers):
+        lines = [machine_line(**self.setup_facts(workers))]
+        lines.append(table(endpoints, floor))
+        misses = [
+            f"  {endpoint.name}: {', '.join(found)}"
+            for endpoint in endpoints
+            if not endpoint.missing and (found := endpoint.misses(floor.rps))
+        ]
+        lines.append("Targets missed:\n" + "\n".join(misses) if misses else "")
+        lines.append("All targets met." if not misses else "")
+        if not (connection.vendor == "postgresql" and settings.REDIS_URL):
+            lines.append(
+                "The targets are for production's setup, PostgreSQL with Redis "
+                "(where sessions cost no query): this run is only indicative."
+            )
+        self.stdout.write("\n" + "\n".join(line for line in lines if line) + "\n")
 
     def endpoints(self, community):
         article = community.article.get_absolute_url()
