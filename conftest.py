@@ -311,7 +311,7 @@ def url_samples(member, editor, medical_reviewer):
     from forum import actions
     from forum.models import Conversation
 
-    post = actions.post_update(author=member, body="A sample update")
+    post = actions.post_update(author=member, body="A sample update").post
     conversation = Conversation.objects.create(title="A sample conversation")
     article = make_published(editor, medical_reviewer, title="A sample article")
     make_poll(article)

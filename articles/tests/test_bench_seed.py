@@ -62,5 +62,5 @@ def test_seeded_trees_are_consistent(settings):
     assert len(members) == SMALL.members
     first = community.article.conversation.posts.first().author
     assert first.groups.filter(name=Role.MEMBER).exists()
-    assert not moderation._is_new_member(first)  # nobody's posts are held
+    assert not moderation.is_new_member(first)  # nobody's posts are held
     assert seed.existing().member_ids == members
