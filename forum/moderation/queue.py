@@ -10,7 +10,12 @@ from django.utils import timezone
 
 from community.models import Sanction
 from forum.models import Post, QueueItem, Report, Status
-from forum.moderation.states import Action, log, require_moderator
+from forum.moderation.states import (
+    Action,
+    available_decisions,
+    log,
+    require_moderator,
+)
 
 QUEUE_PAGE_SIZE = 100
 RECENTLY_ACTIONED_DAYS = 30
@@ -71,6 +76,7 @@ class AuthorHistory:
 class QueueEntry:
     item: QueueItem
     author: AuthorHistory
+    decisions: frozenset  # what the state machine allows on the post now
 
 
 def open_queue(limit=QUEUE_PAGE_SIZE) -> list[QueueEntry]:
@@ -96,7 +102,11 @@ def open_queue(limit=QUEUE_PAGE_SIZE) -> list[QueueEntry]:
     )
     histories = author_histories({item.post.author_id for item in items})
     return [
-        QueueEntry(item, histories.get(item.post.author_id, AuthorHistory()))
+        QueueEntry(
+            item,
+            histories.get(item.post.author_id, AuthorHistory()),
+            available_decisions(item.post),
+        )
         for item in items
     ]
 

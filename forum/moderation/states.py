@@ -46,6 +46,30 @@ ALLOWED_TRANSITIONS = {
 Action = ModerationLog.Action
 
 
+def moves_for(status, role: Role) -> set:
+    """The statuses `role` may move a post in `status` to."""
+    return {
+        to
+        for (start, to), who in ALLOWED_TRANSITIONS.items()
+        if start == status and who == role
+    }
+
+
+def available_decisions(post) -> frozenset:
+    """The moderator's decisions (forum/moderation/decisions.py) the table allows on
+    `post` now. Approving and restoring both publish: approving a held post,
+    restoring any other."""
+    moves = moves_for(post.status, MODERATOR)
+    publish = "approve" if post.status == Status.HELD else "restore"
+    targets = {
+        Status.PUBLISHED: publish,
+        Status.REJECTED: "reject",
+        Status.HIDDEN: "hide",
+        Status.REMOVED: "remove",
+    }
+    return frozenset(targets[to] for to in moves if to in targets)
+
+
 def log(
     *, actor, action: Action, post=None, member=None, target="", reason="", **changes
 ):
