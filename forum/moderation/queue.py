@@ -30,7 +30,7 @@ def queue_post(post, priority, reasons, matched=()):
                 return QueueItem.objects.create(
                     post=post,
                     priority=priority,
-                    reasons=[str(reason) for reason in reasons],
+                    reasons=list(dict.fromkeys(str(r) for r in reasons)),
                     matched=list(matched),
                 )
         except IntegrityError:
@@ -81,7 +81,7 @@ class QueueEntry:
 
 def open_queue(limit=QUEUE_PAGE_SIZE) -> list[QueueEntry]:
     """The open items, most urgent and oldest first, each with its author's
-    history. Six queries, however many items."""
+    history. The same few queries however many items (tests count them)."""
     reports = Prefetch(
         "post__reports",
         queryset=Report.objects.filter(state=Report.State.OPEN).select_related(
