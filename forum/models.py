@@ -250,7 +250,7 @@ class Post(TimeStamped):
             models.Index(
                 fields=["status", "created_at"],
                 name="post_held_oldest",
-                condition=Q(status="held"),
+                condition=Q(status=Status.HELD),
             ),
         ]
 
@@ -298,7 +298,8 @@ class Reaction(models.Model):
 
         @property
         def counter_field(self):
-            return f"{self.value}_count"
+            """The Post column that counts reactions of this kind."""
+            return REACTION_COUNTERS[self]
 
     post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="reactions")
     member = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
@@ -316,6 +317,13 @@ class Reaction(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} on post {self.post_id}"
+
+
+REACTION_COUNTERS = {
+    Reaction.Kind.HUG: "hug_count",
+    Reaction.Kind.LIKE: "like_count",
+    Reaction.Kind.ME_TOO: "me_too_count",
+}
 
 
 class Follow(models.Model):
