@@ -161,3 +161,27 @@ def test_every_sanction_kind_has_its_own_log_action(member, moderator):
         "sanction_ban",
         "lift_ban",
     ]
+
+
+def test_the_queue_page_shows_each_authors_history_and_only_allowed_decisions(
+    client, member, moderator
+):
+    make_update(member, body="A fine post")
+    reported = make_update(member, body="Reported post")
+    moderation.report_post(reported, reporter=moderator, reason="spam")
+    (question,) = _visitor_questions(1)
+    sign_in_with_two_factor(client, moderator)
+
+    response = client.get("/moderation/")
+
+    assert response.status_code == 200
+    page = response.text
+    assert "1 published, 0 removed or not approved" in page  # the other is hidden
+    for action in ["hide", "restore", "remove"]:
+        assert f"/moderation/posts/{reported.pk}/{action}/" in page
+    for action in ["approve", "reject"]:
+        assert f"/moderation/posts/{reported.pk}/{action}/" not in page
+    for action in ["approve", "reject", "remove"]:
+        assert f"/moderation/posts/{question.pk}/{action}/" in page
+    for action in ["hide", "restore"]:
+        assert f"/moderation/posts/{question.pk}/{action}/" not in page
