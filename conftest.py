@@ -87,7 +87,8 @@ def _fresh_cache():
 @pytest.fixture(autouse=True)
 def _roles_survive_flushes(request):
     # Transactional tests empty every table between tests, data-migration rows
-    # included; put the roles back the same way the migration made them.
+    # included; put the roles and the seeded watched words back the same way the
+    # migrations made them.
     if request.node.get_closest_marker("django_db") is None:
         return
     marker = request.node.get_closest_marker("django_db")
@@ -98,9 +99,13 @@ def _roles_survive_flushes(request):
         editorial = importlib.import_module(
             "articles.migrations.0002_editorial_permissions"
         )
+        sourcing = importlib.import_module(
+            "forum.migrations.0014_seed_sourcing_watched_words"
+        )
         request.getfixturevalue("transactional_db")
         roles.create_roles(apps, schema_editor=None)
         editorial.grant(apps, schema_editor=None)
+        sourcing.seed(apps, schema_editor=None)
 
 
 def make_member(email, display_name, *, role=None, credentials="", verified=True):
@@ -311,7 +316,7 @@ def url_samples(member, editor, medical_reviewer):
     from forum import actions
     from forum.models import Conversation
 
-    post = actions.post_update(author=member, body="A sample update")
+    post = actions.post_update(author=member, body="A sample update").post
     conversation = Conversation.objects.create(title="A sample conversation")
     article = make_published(editor, medical_reviewer, title="A sample article")
     make_poll(article)

@@ -265,7 +265,9 @@ def seed(stdout):
     # Demo members are new; their posts would otherwise wait for review.
     with override_settings(FORUM_RATE_LIMITS=unlimited, FORUM_HOLD_FIRST_POSTS=0):
         posts = [
-            actions.post_comment(ketamine.conversation, author=person(email), body=body)
+            actions.post_comment(
+                ketamine.conversation, author=person(email), body=body
+            ).post
             for email, body in COMMENTS
         ]
         actions.reply_to_post(posts[0], author=person(REPLY[0]), body=REPLY[1])
@@ -274,7 +276,7 @@ def seed(stdout):
             body=VISITOR_QUESTION,
             conversation=ketamine.conversation,
             visitor_key="demo-article",
-        )
+        ).post
         moderation.approve_post(question, moderator=person("mod@example.com"))
     stdout.write(
         "Demo articles: 3 published and reviewed, a poll, a conversation, and a "

@@ -1117,9 +1117,11 @@ def detect(
     return NOTHING
 
 
-# Sourcing and "take it elsewhere" wording: seeded as *hold* watched words (held for
-# a moderator, never blocked). Transaction phrases, not drug names: members may name
-# their own medication and talk about past use. No bare everyday words: "plug" and
+# Sourcing and "take it elsewhere" wording. A data migration seeds a frozen copy as
+# *hold* watched words (held for a moderator, never blocked), which is what screening
+# reads and moderators see and change; this tuple is the reference its tests check.
+# Transaction phrases, not drug names: members may name their own medication and
+# talk about past use. No bare everyday words: "plug" and
 # "trade my" are listed only in sourcing forms ("plug my phone in", "pull the plug",
 # "I wouldn't trade my recovery" stay clear).
 SOURCING_PHRASES = (

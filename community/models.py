@@ -265,7 +265,6 @@ class ModeratorMessage(models.Model):
     )
     body = models.TextField(max_length=4000)
     created_at = models.DateTimeField(auto_now_add=True)
-    handled_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at"]

@@ -359,7 +359,6 @@ FORUM_RATE_LIMITS = {
 # --- Articles -----------------------------------------------------------------
 
 ARTICLES_REVIEW_INTERVAL_MONTHS = 12  # a full medical review sets the next due date
-ARTICLES_TOC_MIN_HEADINGS = 3  # long articles get a table of contents
 ARTICLES_PAGE_SIZE = 12
 ARTICLES_PAGE_CACHE_SECONDS = 120  # public article pages for signed-out visitors
 # An article page previews its conversation: fewer replies under each post than the

@@ -2,8 +2,12 @@
 
 Each action checks permission, validates, counts against rate limits, then writes,
 all in one transaction. Status is never set here except through
-`moderation.initial_status`; later changes belong to forum/moderation.py.
+`moderation.initial_status`; later changes belong to forum/moderation/states.py.
+Posting and editing return a `Posted`: the post and what screening its text found,
+so the view can offer the author support.
 """
+
+from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, models, transaction
@@ -28,6 +32,15 @@ from forum.models import (
 )
 from forum.permissions import can_edit_post, can_post, can_react, can_reply
 from forum.tasks import send_notification_email
+
+
+@dataclass(frozen=True)
+class Posted:
+    """A written post and what screening found in its text."""
+
+    post: Post
+    screening: moderation.Screening
+
 
 PENDING_PICTURE = "pending"  # satisfies the text-or-picture rule until stored
 
@@ -104,12 +117,11 @@ def _create(
     search.index_post(post)
     touch_conversation(post.conversation_id)
     moderation.after_create(post, screening)
-    post.screening = screening  # the view offers support if it found crisis words
-    return post
+    return Posted(post, screening)
 
 
 @transaction.atomic
-def post_update(*, author, body="", picture=None, picture_alt="") -> Post:
+def post_update(*, author, body="", picture=None, picture_alt="") -> Posted:
     """A member's update in the community feed."""
     if not can_post(author):
         raise PermissionDenied
@@ -127,7 +139,7 @@ def post_update(*, author, body="", picture=None, picture_alt="") -> Post:
 @transaction.atomic
 def post_comment(
     conversation, *, author, body="", picture=None, picture_alt=""
-) -> Post:
+) -> Posted:
     """A member's top-level post in an attached conversation (e.g. an article's)."""
     conversation = Conversation.objects.get(pk=conversation.pk)
     if not can_post(author) or conversation.is_locked:
@@ -146,7 +158,7 @@ def post_comment(
 @transaction.atomic
 def ask_question(
     *, author, body, conversation=None, visitor_key=None, picture=None, picture_alt=""
-) -> Post:
+) -> Posted:
     """A question from a member, or from a visitor (author None; held for review).
 
     Visitors are limited by `visitor_key` (a hash of their address, never stored).
@@ -160,7 +172,7 @@ def ask_question(
         picture = None  # visitors ask in words only
     elif not can_post(author):
         raise PermissionDenied
-    post = _create(
+    return _create(
         author=author,
         conversation=conversation,
         kind=Post.Kind.QUESTION,
@@ -170,11 +182,10 @@ def ask_question(
         limit="question" if author else "visitor_question",
         limited_as=visitor_key,
     )
-    return post
 
 
 @transaction.atomic
-def reply_to_post(parent, *, author, body="", picture=None, picture_alt="") -> Post:
+def reply_to_post(parent, *, author, body="", picture=None, picture_alt="") -> Posted:
     parent = Post.objects.select_related("conversation", "root").get(pk=parent.pk)
     if not can_reply(author, parent):
         raise PermissionDenied
@@ -183,7 +194,7 @@ def reply_to_post(parent, *, author, body="", picture=None, picture_alt="") -> P
             "This thread is as deep as it can go. Please reply to an earlier post.",
             code="too_deep",
         )
-    reply = _create(
+    posted = _create(
         author=author,
         conversation=parent.conversation,
         kind=Post.Kind.REPLY,
@@ -193,14 +204,14 @@ def reply_to_post(parent, *, author, body="", picture=None, picture_alt="") -> P
         parent=parent,
         limit="reply",
     )
-    _notify_reply(reply, parent)
-    return reply
+    _notify_reply(posted.post, parent)
+    return posted
 
 
 @transaction.atomic
 def edit_post(
     post, *, editor, body, picture_alt="", picture=None, remove_picture=False
-) -> Post:
+) -> Posted:
     """The author changes their post; the previous version is kept as a Revision."""
     post = Post.objects.select_for_update().get(pk=post.pk)
     if not can_edit_post(editor, post):
@@ -232,8 +243,7 @@ def edit_post(
     search.index_post(post)
     touch_conversation(post.conversation_id)
     moderation.after_edit(post, screening)
-    post.screening = screening
-    return post
+    return Posted(post, screening)
 
 
 @transaction.atomic

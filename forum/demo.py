@@ -106,13 +106,17 @@ def seed(stdout):
                     "picture": demo_picture(top, bottom),
                     "picture_alt": caption,
                 }
-            posts.append(actions.post_update(author=person(email), body=body, **extra))
+            posts.append(
+                actions.post_update(author=person(email), body=body, **extra).post
+            )
         parent = None
         for email, body in THREAD:
             if parent is None:
-                parent = actions.post_update(author=person(email), body=body)
+                parent = actions.post_update(author=person(email), body=body).post
             else:
-                parent = actions.reply_to_post(parent, author=person(email), body=body)
+                parent = actions.reply_to_post(
+                    parent, author=person(email), body=body
+                ).post
         reactions = [
             (posts[0], "juniper@example.com", "like"),
             (posts[0], "lantern@example.com", "hug"),

@@ -1,7 +1,7 @@
 from django import forms
 
 from community.models import Sanction
-from forum.models import TEXT_OR_PICTURE_MESSAGE, Report, WatchedWord
+from forum.models import TEXT_OR_PICTURE_MESSAGE, ModerationLog, Report, WatchedWord
 
 PICTURE_TYPES = "image/jpeg,image/png,image/webp,image/gif"
 
@@ -112,6 +112,8 @@ class WatchedWordForm(forms.Form):
 class ModerationLogFilterForm(forms.Form):
     """The log's filters, from the query string."""
 
-    action = forms.CharField(required=False, max_length=40)
+    action = forms.ChoiceField(
+        required=False, choices=[("", "All actions"), *ModerationLog.Action.choices]
+    )
     member = forms.IntegerField(required=False, min_value=1, max_value=2**63 - 1)
     actor = forms.IntegerField(required=False, min_value=1, max_value=2**63 - 1)

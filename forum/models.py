@@ -178,7 +178,6 @@ class Post(TimeStamped):
     picture_alt = models.CharField("picture description", max_length=300, blank=True)
 
     status = models.CharField(max_length=20, choices=Status, default=Status.PUBLISHED)
-    previous_status = models.CharField(max_length=20, choices=Status, blank=True)
     # Why a moderator (or the report rule) changed the status; shown to the author.
     status_reason = models.CharField(max_length=500, blank=True)
     # Pinned: first in its conversation's list. Locked: the thread takes no replies.
@@ -251,7 +250,7 @@ class Post(TimeStamped):
             models.Index(
                 fields=["status", "created_at"],
                 name="post_held_oldest",
-                condition=Q(status="held"),
+                condition=Q(status=Status.HELD),
             ),
         ]
 
@@ -299,7 +298,8 @@ class Reaction(models.Model):
 
         @property
         def counter_field(self):
-            return f"{self.value}_count"
+            """The Post column that counts reactions of this kind."""
+            return REACTION_COUNTERS[self]
 
     post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="reactions")
     member = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
@@ -317,6 +317,13 @@ class Reaction(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} on post {self.post_id}"
+
+
+REACTION_COUNTERS = {
+    Reaction.Kind.HUG: "hug_count",
+    Reaction.Kind.LIKE: "like_count",
+    Reaction.Kind.ME_TOO: "me_too_count",
+}
 
 
 class Follow(models.Model):
@@ -394,6 +401,37 @@ class ModerationLog(models.Model):
     UPDATE and DELETE (migration 0003_moderation_log_append_only).
     """
 
+    class Action(models.TextChoices):
+        """Every decision the log records; forum/moderation/ writes nothing else."""
+
+        APPROVE = "approve", "Approve"
+        REJECT = "reject", "Reject"
+        HIDE = "hide", "Hide"
+        REMOVE = "remove", "Remove"
+        RESTORE = "restore", "Restore"
+        WITHDRAW = "withdraw", "Withdrawn by the author"
+        HOLD_AFTER_EDIT = "hold_after_edit", "Held after an edit"
+        AUTO_HIDE = "auto_hide", "Hidden by reports"
+        DISMISS_REPORTS = "dismiss_reports", "Dismiss reports"
+        CLOSE_ITEM = "close_item", "Close a queue item"
+        CRISIS_FALSE_ALARM = "crisis_false_alarm", "Crisis match: false alarm"
+        LOCK = "lock", "Lock a conversation"
+        UNLOCK = "unlock", "Unlock a conversation"
+        LOCK_THREAD = "lock_thread", "Lock a thread"
+        UNLOCK_THREAD = "unlock_thread", "Unlock a thread"
+        PIN = "pin", "Pin"
+        UNPIN = "unpin", "Unpin"
+        SANCTION_WARNING = "sanction_warning", "Warning"
+        SANCTION_SILENCE = "sanction_silence", "Silence"
+        SANCTION_SUSPENSION = "sanction_suspension", "Suspension"
+        SANCTION_BAN = "sanction_ban", "Ban"
+        LIFT_WARNING = "lift_warning", "Lift a warning"
+        LIFT_SILENCE = "lift_silence", "Lift a silence"
+        LIFT_SUSPENSION = "lift_suspension", "Lift a suspension"
+        LIFT_BAN = "lift_ban", "Lift a ban"
+        WATCHED_WORD_ADD = "watched_word_add", "Add a watched word"
+        WATCHED_WORD_REMOVE = "watched_word_remove", "Remove a watched word"
+
     at = models.DateTimeField(auto_now_add=True)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -403,7 +441,7 @@ class ModerationLog(models.Model):
         related_name="+",
         help_text="Empty when the system acted.",
     )
-    action = models.CharField(max_length=40)
+    action = models.CharField(max_length=40, choices=Action)
     post = models.ForeignKey(
         Post, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
@@ -545,7 +583,6 @@ class QueueItem(models.Model):
     reasons = models.JSONField(default=list)
     matched = models.JSONField(default=list, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
-    first_action_at = models.DateTimeField(null=True, blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)
     closed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

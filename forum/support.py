@@ -1,5 +1,5 @@
 """The support note: shown once, on the next page, after someone writes crisis or
-overdose words or reports that someone may be at risk (docs/safety.md section 5).
+overdose words or reports that someone may be at risk.
 
 This module is the one home of the session key the note travels in: views offer
 a note, the context processor takes it, nothing else touches the key.

@@ -195,8 +195,10 @@ def grow(article, member, other, n):
     )
     publish_change(article)
     for i in range(n):
-        post = actions.post_comment(article.conversation, author=member, body=f"c{i}")
-        reply = actions.reply_to_post(post, author=other, body=f"r{i}")
+        post = actions.post_comment(
+            article.conversation, author=member, body=f"c{i}"
+        ).post
+        reply = actions.reply_to_post(post, author=other, body=f"r{i}").post
         actions.set_reaction(reply, member=member, kind="hug", on=True)
 
 
@@ -237,7 +239,9 @@ def test_the_article_page_previews_replies_and_links_to_the_rest(
 ):
     settings.ARTICLES_INLINE_REPLIES = 2
     settings.FORUM_INLINE_REPLIES = 10
-    root = actions.post_comment(article.conversation, author=member, body="Big topic")
+    root = actions.post_comment(
+        article.conversation, author=member, body="Big topic"
+    ).post
     for n in range(5):
         actions.reply_to_post(root, author=other_member, body=f"answer {n}")
     client.force_login(member)
@@ -257,7 +261,7 @@ def test_a_pinned_comment_comes_first_in_the_conversation_preview(
     client, article, member, moderator
 ):
     first, second, third = (
-        actions.post_comment(article.conversation, author=member, body=f"c{n}")
+        actions.post_comment(article.conversation, author=member, body=f"c{n}").post
         for n in range(3)
     )
     moderation.set_pinned(first, moderator=moderator, pinned=True)

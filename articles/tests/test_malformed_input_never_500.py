@@ -212,7 +212,9 @@ def _hostile_path(url):
 @pytest.fixture
 def samples(url_samples, member, moderator):
     """url_samples, with real objects for the moderators' pages."""
-    held = actions.ask_question(author=None, body="A visitor asks", visitor_key="v")
+    held = actions.ask_question(
+        author=None, body="A visitor asks", visitor_key="v"
+    ).post
     sanctioned = make_member("sanctioned@example.com", "Sorrel")
     sanction = moderation.sanction_member(
         sanctioned,

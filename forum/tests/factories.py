@@ -26,7 +26,7 @@ def picture_upload(
 
 
 def make_update(author, body="Checking in: a steady week.", **kwargs):
-    return actions.post_update(author=author, body=body, **kwargs)
+    return actions.post_update(author=author, body=body, **kwargs).post
 
 
 def make_conversation(title="A conversation"):
@@ -34,7 +34,7 @@ def make_conversation(title="A conversation"):
 
 
 def make_reply(parent, author, body="Thank you for sharing this."):
-    return actions.reply_to_post(parent, author=author, body=body)
+    return actions.reply_to_post(parent, author=author, body=body).post
 
 
 def make_thread(conversation, author, *, top_level, replies_each=0):
@@ -43,11 +43,11 @@ def make_thread(conversation, author, *, top_level, replies_each=0):
     for number in range(top_level):
         root = actions.post_comment(
             conversation, author=author, body=f"Top-level post {number}"
-        )
+        ).post
         parent = root
         for depth in range(replies_each):
             parent = actions.reply_to_post(
                 parent, author=author, body=f"Reply {depth} under {number}"
-            )
+            ).post
         roots.append(root)
     return roots

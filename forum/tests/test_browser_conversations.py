@@ -137,7 +137,9 @@ def test_replies_five_levels_deep_all_show_and_deep_ones_say_whom_they_answer(
 def test_hug_turns_on_and_off_with_its_count_and_pressed_state(
     page, member, other_member, sign_in
 ):
-    post = actions.post_update(author=other_member, body="Rough night, better now.")
+    post = actions.post_update(
+        author=other_member, body="Rough night, better now."
+    ).post
     sign_in(member)
     page.goto("/community/")
     card = post_card(page, post.pk)
@@ -171,7 +173,7 @@ def test_hug_turns_on_and_off_with_its_count_and_pressed_state(
 def test_author_edits_then_deletes_and_the_reply_below_stays(
     page, open_page_as, member, other_member, sign_in
 ):
-    post = actions.post_update(author=member, body="Frist week done.")
+    post = actions.post_update(author=member, body="Frist week done.").post
     sign_in(member)
     page.goto(f"/posts/{post.pk}/")
     card = post_card(page, post.pk)
@@ -261,9 +263,11 @@ def test_a_member_reads_the_whole_conversation_and_prints_it_with_the_988_banner
     page, member, other_member, sign_in
 ):
     conversation = Conversation.objects.create(title="Sleep in early recovery")
-    first = actions.post_comment(conversation, author=other_member, body="First post")
-    reply = actions.reply_to_post(first, author=member, body="A reply to it")
-    second = actions.post_comment(conversation, author=member, body="Second post")
+    first = actions.post_comment(
+        conversation, author=other_member, body="First post"
+    ).post
+    reply = actions.reply_to_post(first, author=member, body="A reply to it").post
+    second = actions.post_comment(conversation, author=member, body="Second post").post
     sign_in(member)
     page.goto(f"/conversations/{conversation.pk}/")
 

@@ -128,11 +128,13 @@ def test_member_and_visitor_text_never_runs_script(
     if policy is None:
         settings.SECURE_CSP = {}
     settings.FORUM_PAGE_SIZE = 100  # every payload on one feed page
-    updates = [actions.post_update(author=member, body=body) for body in PAYLOADS]
-    reply = actions.reply_to_post(updates[0], author=other_member, body=REPLY_PAYLOAD)
+    updates = [actions.post_update(author=member, body=body).post for body in PAYLOADS]
+    reply = actions.reply_to_post(
+        updates[0], author=other_member, body=REPLY_PAYLOAD
+    ).post
     question = actions.ask_question(
         author=None, body=QUESTION_PAYLOAD, visitor_key="visitor-for-xss-test"
-    )
+    ).post
     question = moderation.approve_post(question, moderator=moderator)
     assert question.status == "published"
     written = {post.pk: post.body for post in [*updates, reply, question]}

@@ -71,7 +71,7 @@ def test_three_established_members_reporting_hide_the_post_from_others_not_its_a
     open_page_as, member
 ):
     body = "Anyone who relapses is weak and should leave."
-    post = actions.post_update(author=member, body=body)
+    post = actions.post_update(author=member, body=body).post
     reporters = [
         established(f"reporter{n}@example.com", f"Reporter {n}") for n in range(3)
     ]
@@ -145,11 +145,13 @@ def test_moderator_signs_in_with_a_code_and_works_the_queue_then_reads_the_log(
     open_page_as, live_server, member, other_member, moderator
 ):
     question = "Is it normal to feel flat for months after stopping?"
-    held_question = actions.ask_question(author=None, body=question, visitor_key="x")
+    held_question = actions.ask_question(
+        author=None, body=question, visitor_key="x"
+    ).post
     contact_text = "Anyone nearby, call or text me 555-201-3344 tonight."
-    held_contact = actions.post_update(author=member, body=contact_text)
+    held_contact = actions.post_update(author=member, body=contact_text).post
     reported_text = "Skip your dose if you feel fine, it worked for me."
-    reported = actions.post_update(author=other_member, body=reported_text)
+    reported = actions.post_update(author=other_member, body=reported_text).post
     moderation.report_post(reported, reporter=member, reason="misinformation")
     assert (held_question.status, held_contact.status, reported.status) == (
         "held",
@@ -274,7 +276,7 @@ def test_a_hidden_post_can_be_restored_from_the_moderation_pages(
     open_page_as, member, other_member, moderator
 ):
     text = "A post a moderator hides and then wants back."
-    post = actions.post_update(author=other_member, body=text)
+    post = actions.post_update(author=other_member, body=text).post
     moderation.report_post(post, reporter=member, reason="spam")
     page, _visited = open_page_as_moderator(open_page_as, moderator)
     page.goto("/moderation/")
@@ -295,7 +297,9 @@ def test_a_hidden_post_can_be_restored_from_the_moderation_pages(
 def test_silenced_member_reads_sees_why_keeps_the_crisis_line_and_can_appeal(
     open_page_as, live_server, member, moderator
 ):
-    existing = actions.post_update(author=member, body="My first week back at work.")
+    existing = actions.post_update(
+        author=member, body="My first week back at work."
+    ).post
     silenced = open_page_as(member)
     mod, _visited = open_page_as_moderator(open_page_as, moderator)
     silenced.goto("/community/")

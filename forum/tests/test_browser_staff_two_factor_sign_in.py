@@ -63,7 +63,7 @@ def test_admin_sign_in_is_the_sites_and_skipping_the_code_gives_nothing(
 ):
     moderator.is_staff = True
     moderator.save()
-    post = actions.post_update(author=member, body="An update nobody should hide.")
+    post = actions.post_update(author=member, body="An update nobody should hide.").post
     page = open_page_as()
 
     # The admin has no password form of its own: it sends people to the site's.
@@ -109,7 +109,7 @@ def test_session_from_before_the_authenticator_must_give_the_code(
 ):
     newcomer = make_member("newmod@example.com", "Tern")
     assign_role(newcomer, Role.MODERATOR)
-    post = actions.post_update(author=member, body="An update nobody should hide.")
+    post = actions.post_update(author=member, body="An update nobody should hide.").post
     page = open_page_as()
     sign_in_through_the_form(page, newcomer)  # no authenticator: no code asked
     set_up_authenticator(newcomer)

@@ -24,7 +24,7 @@ def grow(conversation, author, other, *, top_level, replies_each):
         for depth in range(replies_each):
             parent = actions.reply_to_post(
                 parent, author=other if depth % 2 else author, body=f"r{depth}"
-            )
+            ).post
             actions.set_reaction(parent, member=author, kind="hug", on=True)
 
 
@@ -50,7 +50,7 @@ def test_thread_page_queries_do_not_grow_with_replies(client, member, other_memb
     for n in range(60):
         parent = actions.reply_to_post(
             parent if n % 3 else root, author=other_member, body=f"reply {n}"
-        )
+        ).post
     assert queries_for(client, root.get_absolute_url()) == small
 
 

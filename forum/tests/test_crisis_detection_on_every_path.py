@@ -137,7 +137,7 @@ def test_an_old_style_note_in_a_session_is_ignored(client, member):
 
 
 def test_the_action_path_without_a_view_also_records_the_match(member):
-    post = actions.post_update(author=member, body="gonna kms")
+    post = actions.post_update(author=member, body="gonna kms").post
     _item, match = the_urgent_match()
     assert (match.post, match.phrase) == (post, "kms")
 

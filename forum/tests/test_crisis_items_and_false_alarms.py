@@ -36,7 +36,7 @@ def test_a_first_match_opens_one_urgent_item_with_what_matched(member):
 def test_later_matches_by_the_same_member_attach_to_their_open_item(member):
     first = make_update(member, body="I want to die")
     second = make_update(member, body="my friend isn't breathing")
-    reply = actions.reply_to_post(first, author=member, body="I can't go on")
+    reply = actions.reply_to_post(first, author=member, body="I can't go on").post
     item = QueueItem.objects.open().get()
     assert item.post == first
     assert item.reasons == ["crisis language", "overdose language"]
@@ -85,7 +85,7 @@ def test_a_visitor_question_has_its_own_urgent_item(member):
     make_update(member, body="I want to die")
     question = actions.ask_question(
         author=None, body="my son won't wake up, what do I do", visitor_key="v"
-    )
+    ).post
     item = QueueItem.objects.open().get(post=question)
     assert item.priority == QueueItem.Priority.URGENT
     assert item.crisis_member is None

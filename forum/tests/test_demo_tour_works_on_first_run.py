@@ -21,7 +21,7 @@ def demo(settings):
 def test_the_demo_members_reports_hide_a_post_right_after_seeding(demo, settings):
     post = actions.post_update(
         author=person("editor@example.com"), body="Anyone want my leftover strips?"
-    )
+    ).post
     for email in DEMO_MEMBERS:
         moderation.report_post(
             post, reporter=person(email), reason=Report.Reason.SOURCING

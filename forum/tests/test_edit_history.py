@@ -13,10 +13,10 @@ def edited_twice(member):
     post = make_update(member, body="I slept badly <b>again</b> last night.")
     post = actions.edit_post(
         post, editor=member, body="I slept well <b>again</b> last night."
-    )
+    ).post
     return actions.edit_post(
         post, editor=member, body="I slept well last night, finally."
-    )
+    ).post
 
 
 def test_word_diff_marks_removed_and_added_words_and_keeps_spacing():

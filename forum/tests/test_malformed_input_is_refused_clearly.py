@@ -61,7 +61,7 @@ def test_a_cursor_off_the_calendar_or_off_the_id_range_is_ignored(
 
 
 def test_a_nul_in_search_print_or_thread_parameters_is_harmless(client, member):
-    post = actions.post_update(author=member, body="A first update")
+    post = actions.post_update(author=member, body="A first update").post
     client.force_login(member)
 
     assert client.get("/search/", {"q": "first\x00"}).status_code == 200
@@ -89,7 +89,7 @@ def test_a_sanction_message_has_a_length_limit(client, member, moderator):
 
 
 def test_a_reason_too_long_to_log_changes_nothing(client, member, moderator):
-    post = actions.post_update(author=member, body="An update")
+    post = actions.post_update(author=member, body="An update").post
     sign_in_with_two_factor(client, moderator)
 
     response = client.post(

@@ -24,7 +24,7 @@ def test_pictures_upload_and_serve_from_a_storage_without_local_files(
     with override_settings(STORAGES=IN_MEMORY):
         post = actions.post_update(
             author=member, body="", picture=picture_upload("walk.jpg", size=(900, 600))
-        )
+        ).post
         client.force_login(member)
         full = client.get(f"/posts/{post.pk}/picture/")
         thumbnail = client.get(f"/posts/{post.pk}/thumbnail/")

@@ -28,7 +28,7 @@ def test_moderation_actions_never_redirect_off_site(client, moderator, target):
 
 
 def test_a_queue_action_follows_a_next_on_this_site(client, member, moderator):
-    post = actions.post_update(author=member, body="An update")
+    post = actions.post_update(author=member, body="An update").post
     sign_in_with_two_factor(client, moderator)
 
     response = client.post(

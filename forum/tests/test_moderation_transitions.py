@@ -140,12 +140,14 @@ def test_locked_conversations_take_no_new_posts(member, moderator):
 
 
 def test_an_action_closes_the_queue_item(member, moderator):
-    post = actions.ask_question(author=None, body="A visitor asks", visitor_key="v")
+    post = actions.ask_question(
+        author=None, body="A visitor asks", visitor_key="v"
+    ).post
     item = QueueItem.objects.open().get(post=post)
     moderation.approve_post(post, moderator=moderator)
     item.refresh_from_db()
     assert item.closed_by == moderator
-    assert item.first_action_at is not None
+    assert item.closed_at is not None
 
 
 def test_the_log_cannot_be_changed_or_deleted_through_the_app(member, moderator):

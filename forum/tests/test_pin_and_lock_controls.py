@@ -45,7 +45,7 @@ def test_a_pinned_update_comes_first_in_the_feed(client, member, moderator):
 def test_a_pinned_post_comes_first_in_its_conversation(client, member, moderator):
     conversation = make_conversation()
     first, second, third = (
-        actions.post_comment(conversation, author=member, body=f"c{n}")
+        actions.post_comment(conversation, author=member, body=f"c{n}").post
         for n in range(3)
     )
     moderation.set_pinned(first, moderator=moderator, pinned=True)
@@ -100,8 +100,8 @@ def test_every_post_shows_exactly_once_across_pages_with_pins(
 
 
 def test_questions_page_stays_newest_first_across_conversations(member, moderator):
-    older = actions.ask_question(author=member, body="An older question?")
-    newer = actions.ask_question(author=member, body="A newer question?")
+    older = actions.ask_question(author=member, body="An older question?").post
+    newer = actions.ask_question(author=member, body="A newer question?").post
     moderation.set_pinned(older, moderator=moderator, pinned=True)
     assert [p.pk for p in threads.question_page(member).posts] == [
         newer.pk,

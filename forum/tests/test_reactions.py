@@ -97,3 +97,10 @@ def test_concurrent_clicks_leave_one_reaction_and_a_true_count(member, other_mem
     assert errors == []
     assert Reaction.objects.filter(post=post).count() == 1
     assert Post.objects.get(pk=post.pk).hug_count == 1
+
+
+def test_every_reaction_kind_counts_in_its_own_post_column():
+    columns = [kind.counter_field for kind in Reaction.Kind]
+    assert columns == ["hug_count", "like_count", "me_too_count"]
+    for column in columns:
+        assert Post._meta.get_field(column).default == 0

@@ -76,7 +76,9 @@ def test_lifting_restores_posting_and_is_logged(member, moderator):
     sanction = silence(member, moderator)
     moderation.lift_sanction(sanction, moderator=moderator, reason="Apologised")
     member = type(member).objects.get(pk=member.pk)
-    assert actions.post_update(author=member, body="Back again").status == "published"
+    assert (
+        actions.post_update(author=member, body="Back again").post.status == "published"
+    )
     assert list(
         ModerationLog.objects.order_by("id").values_list("action", flat=True)
     ) == [
@@ -131,4 +133,6 @@ def test_a_warning_reaches_the_member(client, member, moderator):
     client.force_login(member)
     html = client.get("/notifications/").content.decode()
     assert "Please share experience rather than dosing instructions." in html
-    assert actions.post_update(author=member, body="Understood").status == "published"
+    assert (
+        actions.post_update(author=member, body="Understood").post.status == "published"
+    )

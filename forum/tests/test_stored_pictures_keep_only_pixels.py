@@ -278,7 +278,7 @@ def test_stored_sizes_hold_no_byte_of_the_metadata(
         author=member,
         body="",
         picture=SimpleUploadedFile(f"p.{fmt.lower()}", upload),
-    )
+    ).post
 
     stored = dict(stored_bytes(post))
     assert len(stored) == 2

@@ -104,7 +104,7 @@ def test_conversation_pages_by_top_level_posts_with_keyset_links(
     settings.FORUM_PAGE_SIZE = 2
     conversation = make_conversation()
     posts = [
-        actions.post_comment(conversation, author=member, body=f"topic {n}")
+        actions.post_comment(conversation, author=member, body=f"topic {n}").post
         for n in range(5)
     ]
     for post in posts:
@@ -135,7 +135,7 @@ def test_a_garbled_cursor_shows_the_first_page(client, member):
 def test_long_branches_offer_show_more_replies(client, member, settings):
     settings.FORUM_INLINE_REPLIES = 3
     conversation = make_conversation()
-    root = actions.post_comment(conversation, author=member, body="big topic")
+    root = actions.post_comment(conversation, author=member, body="big topic").post
     for n in range(7):
         make_reply(root, member, body=f"inline {n}")
     client.force_login(member)
@@ -151,7 +151,7 @@ def test_show_more_replies_counts_only_replies_the_viewer_can_see(
 ):
     settings.FORUM_INLINE_REPLIES = 2
     conversation = make_conversation()
-    root = actions.post_comment(conversation, author=member, body="big topic")
+    root = actions.post_comment(conversation, author=member, body="big topic").post
     for n in range(5):
         make_reply(root, member, body=f"seen {n}")
     held = [make_reply(root, other_member, body=f"held {n}") for n in range(3)]

@@ -50,7 +50,7 @@ def test_update_with_text_is_published(member):
 
 
 def test_update_with_only_a_picture_is_published(member):
-    post = actions.post_update(author=member, body="", picture=picture_upload())
+    post = actions.post_update(author=member, body="", picture=picture_upload()).post
     assert post.picture.name.startswith("pictures/")
     assert post.body == ""
 

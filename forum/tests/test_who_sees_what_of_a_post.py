@@ -119,7 +119,7 @@ def removed_whose_only_reply_is_held(author, replier, conversation=None):
     if conversation is None:
         post = make_update(author, body=SECRET)
     else:
-        post = actions.post_comment(conversation, author=author, body=SECRET)
+        post = actions.post_comment(conversation, author=author, body=SECRET).post
     reply = make_reply(post, replier, body="A reply still waiting for review.")
     Post.objects.filter(pk=reply.pk).update(status=Status.HELD)
     Post.objects.filter(pk=post.pk).update(status=Status.REMOVED, status_reason=REASON)
@@ -175,7 +175,7 @@ def test_every_page_drops_a_removed_reply_whose_only_reply_is_held(
     client, member, other_member, moderator
 ):
     conversation = make_conversation()
-    root = actions.post_comment(conversation, author=member, body="How was today?")
+    root = actions.post_comment(conversation, author=member, body="How was today?").post
     removed = make_reply(root, member, body=SECRET)
     held = make_reply(removed, other_member, body="A reply still waiting for review.")
     Post.objects.filter(pk=held.pk).update(status=Status.HELD)

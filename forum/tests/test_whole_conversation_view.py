@@ -31,8 +31,8 @@ def test_every_post_appears_once_in_tree_order_oldest_first(
     client, member, other_member
 ):
     conversation = make_conversation()
-    first = actions.post_comment(conversation, author=member, body="First post")
-    second = actions.post_comment(conversation, author=other_member, body="Second")
+    first = actions.post_comment(conversation, author=member, body="First post").post
+    second = actions.post_comment(conversation, author=other_member, body="Second").post
     reply = make_reply(first, other_member)
     nested = make_reply(reply, member)
     late_reply = make_reply(first, member)
@@ -46,7 +46,9 @@ def test_every_post_appears_once_in_tree_order_oldest_first(
 
 def test_the_print_view_is_read_only(client, member, other_member):
     conversation = make_conversation()
-    post = actions.post_comment(conversation, author=other_member, body="Hello all")
+    post = actions.post_comment(
+        conversation, author=other_member, body="Hello all"
+    ).post
     actions.set_reaction(post, member=member, kind="hug", on=True)
     client.force_login(member)
 
@@ -65,7 +67,7 @@ def test_others_held_posts_stay_out_and_the_authors_own_show(
 ):
     conversation = make_conversation()
     actions.post_comment(conversation, author=member, body="Published")
-    held = actions.post_comment(conversation, author=other_member, body="Held one")
+    held = actions.post_comment(conversation, author=other_member, body="Held one").post
     assert held.status == Status.HELD  # a new member's first post waits
     client.force_login(member)
     assert "Held one" not in client.get(print_url(conversation)).content.decode()

@@ -1,15 +1,12 @@
 """Moderators' pages. Every page needs the moderator role and two-factor sign-in."""
 
-from datetime import timedelta
 from functools import partial
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from community.decorators import staff_only
@@ -29,10 +26,9 @@ from forum.models import (
     ModerationLog,
     Post,
     QueueItem,
-    Report,
-    Status,
     WatchedWord,
 )
+from forum.moderation import overview, queue
 
 __all__ = [
     "conversation_lock",
@@ -92,55 +88,13 @@ def _form_errors(form):
 
 @moderators_only
 def moderation_queue(request):
-    reports = Prefetch(
-        "post__reports",
-        queryset=Report.objects.filter(state=Report.State.OPEN).select_related(
-            "reporter"
-        ),
-        to_attr="open_reports",
-    )
-    items = list(
-        QueueItem.objects.open()
-        .select_related(
-            "post__author",
-            "post__conversation",
-            "post__parent__author",
-            "post__root",
-        )
-        .prefetch_related(reports, "post__conversation__host", "crisis_matches")
-        .order_by("priority", "created_at", "id")[:100]
-    )
-    authors = {item.post.author_id for item in items if item.post.author_id}
-    history = {
-        row["author"]: row
-        for row in Post.objects.filter(author__in=authors)
-        .values("author")
-        .annotate(
-            published=Count("id", filter=Q(status=Status.PUBLISHED)),
-            removed=Count("id", filter=Q(status__in=[Status.REMOVED, Status.REJECTED])),
-        )
-    }
-    sanctions = {}
-    for sanction in Sanction.objects.filter(member__in=authors).order_by("-created_at"):
-        sanctions.setdefault(sanction.member_id, []).append(sanction)
-    for item in items:
-        item.author_history = history.get(item.post.author_id, {})
-        item.author_sanctions = sanctions.get(item.post.author_id, [])
-    # Decisions closed their items; keep recent ones in reach so they can be undone.
-    recently_actioned = list(
-        Post.objects.filter(
-            status__in=[Status.HIDDEN, Status.REMOVED],
-            updated_at__gte=timezone.now() - timedelta(days=30),
-        )
-        .select_related("author")
-        .order_by("-updated_at")[:50]
-    )
     return render(
         request,
         "forum/moderation_queue.html",
         {
-            "items": items,
-            "recently_actioned": recently_actioned,
+            "entries": queue.open_queue(),
+            # Decisions closed their items; keep recent ones in reach to undo them.
+            "recently_actioned": queue.recently_actioned(),
             "reason_form": ReasonForm(),
             "sanction_form": SanctionForm(),
         },
@@ -289,13 +243,10 @@ def moderation_log(request):
     if filters.cleaned_data["actor"]:
         entries = entries.filter(actor_id=filters.cleaned_data["actor"])
     page = Paginator(entries, 50).get_page(request.GET.get("page"))
-    actions = (
-        ModerationLog.objects.order_by().values_list("action", flat=True).distinct()
-    )
     return render(
         request,
         "forum/moderation_log.html",
-        {"page": page, "actions": sorted(actions), "action": action},
+        {"page": page, "actions": ModerationLog.Action.choices, "action": action},
         status=status,
     )
 
@@ -333,53 +284,10 @@ def watched_word_delete(request, pk):
 
 @moderators_only
 def moderation_overview(request):
-    now = timezone.now()
-    open_items = QueueItem.objects.open()
-    ages = [
-        ("under 1 hour", now - timedelta(hours=1), now),
-        ("1 to 24 hours", now - timedelta(days=1), now - timedelta(hours=1)),
-        ("over a day", None, now - timedelta(days=1)),
-    ]
-    counts = []
-    for priority in QueueItem.Priority:
-        row = {"label": priority.label, "cells": []}
-        for _label, start, end in ages:
-            items = open_items.filter(priority=priority, created_at__lt=end)
-            if start is not None:
-                items = items.filter(created_at__gte=start)
-            row["cells"].append(items.count())
-        counts.append(row)
-    since = now - timedelta(days=30)
-    waits = [
-        (item.first_action_at - item.created_at).total_seconds() / 3600
-        for item in QueueItem.objects.filter(
-            created_at__gte=since, first_action_at__isnull=False
-        ).only("created_at", "first_action_at")
-    ]
-    buckets = [
-        ("< 1 h", 0, 1),
-        ("1-4 h", 1, 4),
-        ("4-24 h", 4, 24),
-        ("> 24 h", 24, None),
-    ]
-    chart = []
-    for label, low, high in buckets:
-        count = sum(1 for w in waits if w >= low and (high is None or w < high))
-        chart.append({"label": label, "count": count})
-    tallest = max([bar["count"] for bar in chart] + [1])
-    for index, bar in enumerate(chart):
-        bar["height"] = round(100 * bar["count"] / tallest)
-        bar["x"] = 10 + index * 60
-        bar["y"] = 110 - bar["height"]
     return render(
         request,
         "forum/moderation_overview.html",
-        {
-            "ages": [label for label, _s, _e in ages],
-            "counts": counts,
-            "chart": chart,
-            "waited": len(waits),
-        },
+        {"overview": overview.moderation_overview()},
     )
 
 

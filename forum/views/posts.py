@@ -13,7 +13,7 @@ from community.models import Sanction
 from community.redirects import safe_next
 from forum import actions, history, moderation, support, threads
 from forum.forms import EditPostForm, PostForm, QuestionForm, ReportForm
-from forum.models import Conversation, Notification, Post, Status
+from forum.models import Conversation, Notification, Post, Report, Status
 from forum.permissions import can_report
 from forum.visibility import Viewer
 
@@ -35,12 +35,13 @@ def _attempt(form, action, **kwargs):
         return None, RATE_LIMITED
 
 
-def _offer_support(request, post):
+def _offer_support(request, posted: actions.Posted):
     """After crisis or overdose words, the next page shows support once, saying
     what happened to the post (up, or waiting for a moderator)."""
-    screening = getattr(post, "screening", None)
-    if screening is None or not screening.detection:
+    note_kind = posted.screening.support_note
+    if note_kind is None:
         return
+    post = posted.post
     outcome = {
         Status.PUBLISHED: support.PostOutcome.PUBLISHED,
         Status.HELD: support.PostOutcome.HELD,
@@ -48,7 +49,7 @@ def _offer_support(request, post):
     support.offer_support_note(
         request.session,
         support.SupportNote(
-            kind=support.NoteKind(screening.detection.kind.value),
+            kind=note_kind,
             outcome=outcome,
             is_question=post.kind == Post.Kind.QUESTION,
         ),
@@ -56,7 +57,7 @@ def _offer_support(request, post):
 
 
 def _posted_message(request, post, published_text):
-    if post.status == "held":
+    if post.status == Status.HELD:
         messages.info(
             request,
             "Thanks! Your post is waiting for a moderator's review. You can see it, "
@@ -74,11 +75,12 @@ def _submit(request, form, action, *, done, **kwargs):
     """
     if not form.is_valid():
         return None, 400
-    post, status = _attempt(form, action, **kwargs, **form.cleaned_data)
-    if status is None:
-        _offer_support(request, post)
-        _posted_message(request, post, done)
-    return post, status
+    posted, status = _attempt(form, action, **kwargs, **form.cleaned_data)
+    if status is not None:
+        return None, status
+    _offer_support(request, posted)
+    _posted_message(request, posted.post, done)
+    return posted.post, status
 
 
 def _visible_post(request, pk):
@@ -363,7 +365,7 @@ def question_create(request):
                 # Look like success, store nothing.
                 return redirect("forum:question_received")
             user = request.user if request.user.is_authenticated else None
-            question, status = _attempt(
+            posted, status = _attempt(
                 form,
                 actions.ask_question,
                 author=user,
@@ -372,7 +374,8 @@ def question_create(request):
                 visitor_key=None if user else visitor_key(request),
             )
             if status is None:
-                _offer_support(request, question)
+                _offer_support(request, posted)
+                question = posted.post
                 if user is None:
                     return redirect("forum:question_received")
                 _posted_message(request, question, "Your question is posted.")
@@ -440,7 +443,7 @@ def post_report(request, pk):
                 **form.cleaned_data,
             )
             if status is None:
-                if report.reason == "at_risk":
+                if report.reason == Report.Reason.AT_RISK:
                     support.offer_support_note(
                         request.session, support.SupportNote(support.NoteKind.REPORTER)
                     )
