@@ -277,7 +277,9 @@ def test_the_page_stays_within_its_query_budget(
     # Readers' content comes from the live revision, joined into the article's
     # own query: 12 for a member (with their session, permissions and notices).
     make_poll(article)
-    comment = actions.post_comment(article.conversation, author=member, body="first")
+    comment = actions.post_comment(
+        article.conversation, author=member, body="first"
+    ).post
     cache.clear()
     with django_assert_max_num_queries(4):
         visitors_page = html_of(client, article)

@@ -68,7 +68,7 @@ def test_a_nul_in_search_print_or_thread_parameters_is_harmless(client, member):
     assert client.get(f"/posts/{post.pk}/", {"from": "a\x00b"}).status_code == 200
     comment = actions.post_comment(
         make_conversation(), author=member, body="A comment to print"
-    )
+    ).post
     print_url = f"/conversations/{comment.conversation_id}/print/"
     printed = client.get(print_url, {"after": "a\x00b"})
     assert printed.status_code == 200
