@@ -15,9 +15,11 @@ from django.utils.safestring import mark_safe
 
 from community.invisible_characters import INVISIBLE_RANGES
 
-# Bump when the policy below changes; `manage.py rerender_member_text` then
-# rewrites older rows. Stored HTML is clean under every version, so old rows stay
-# displayable meanwhile.
+# Bump when the policy below changes. Each post stores the version it was rendered
+# with (`Post.sanitizer_version`), so rows rendered under an older policy can be
+# found and rendered again; stored HTML is clean under every version, so old rows
+# stay displayable meanwhile. (No re-render command exists yet: version 1 is the
+# only one there has been.)
 VERSION = 1
 
 

@@ -1,5 +1,5 @@
 """The crisis detector runs on article comments too: the comment publishes, its
-author sees the note once, moderators get the urgent item (docs/safety.md 5)."""
+author sees the note once, moderators get the urgent item (safety.md 5)."""
 
 import pytest
 

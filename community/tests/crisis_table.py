@@ -1,7 +1,7 @@
-"""The crisis and overdose detector's own table (docs/safety.md section 5).
+"""The crisis and overdose detector's own table (safety.md section 5).
 
 Each row: what a member might write, what it is (crisis, overdose or none) and why.
-Written from the kinds of statement in docs/safety.md and the crisis issue: plain
+Written from the kinds of statement in safety.md and the crisis issue: plain
 statements and the spelling, spacing, case, curly-quote, full-width and line-break
 variants people really type; passive wishes, methods and plans, goodbyes; overdoses
 happening now, said by a bystander or by the person; and ordinary talk that must

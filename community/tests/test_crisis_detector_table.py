@@ -1,5 +1,5 @@
 """The detector against its own table: every crisis and overdose statement found,
-no ordinary sentence raised (docs/safety.md section 5).
+no ordinary sentence raised (safety.md section 5).
 
 The report names every miss and every false alarm with the row's note, and the
 recall per kind, so a failing run says exactly what to look at.

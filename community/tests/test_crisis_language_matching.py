@@ -1,4 +1,4 @@
-"""Crisis, overdose and sourcing detection (docs/safety.md sections 5, 6 and 10).
+"""Crisis, overdose and sourcing detection (safety.md sections 5, 6 and 10).
 
 The phrase lists and patterns in community/crisis.py are owned by our clinical
 reviewer; change them only together with the tables here and in crisis_table.py.
