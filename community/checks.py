@@ -13,7 +13,7 @@ def crisis_contacts_recently_verified(app_configs, **kwargs):
                 f"Crisis contact details were last verified {age.days} days ago.",
                 hint="Check templates/components/crisis_contacts.html against the "
                 "988 Lifeline and SAMHSA sites, then update "
-                "CRISIS_CONTACTS_VERIFIED_ON in community/crisis.py.",
+                "CRISIS_CONTACTS_VERIFIED_ON in community/crisis/contacts.py.",
                 id="community.W001",
             )
         ]

@@ -12,7 +12,8 @@ INVISIBLE_RANGES is generated, never edited by hand: `python -m
 community.invisible_characters` rewrites it (it needs the `regex` package from
 requirements-dev.txt, which knows Unicode's properties); a test regenerates it and
 compares. A new Unicode version may change it, and forum's text-or-picture
-constraint then needs a migration.
+constraint then needs a migration. Most of this module's length is that generated
+table, one range a line, kept as data on purpose rather than split.
 """
 
 import sys

@@ -8,7 +8,7 @@ happening now, said by a bystander or by the person; and ordinary talk that must
 raise nothing (988 itself, past overdoses in recovery stories, grief for someone
 else, titles in quotes, everyday figures of speech).
 
-Owned with the patterns in community/crisis.py by our clinical reviewer: a change
+Owned with the patterns in community/crisis/ by our clinical reviewer: a change
 to either comes with the other. Never tune the patterns to this table alone.
 """
 
