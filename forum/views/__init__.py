@@ -1,4 +1,9 @@
-"""Views: members' pages in posts.py, moderators' pages in moderation.py."""
+"""Views by page family; moderators' pages in moderation.py."""
 
+from forum.views.common import *  # noqa: F403
+from forum.views.feed import *  # noqa: F403
 from forum.views.moderation import *  # noqa: F403
-from forum.views.posts import *  # noqa: F403
+from forum.views.notifications import *  # noqa: F403
+from forum.views.questions import *  # noqa: F403
+from forum.views.reports import *  # noqa: F403
+from forum.views.threads import *  # noqa: F403

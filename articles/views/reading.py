@@ -1,0 +1,233 @@
+"""Readers' pages: article lists, topics, articles, polls, reviewer pages."""
+
+import secrets
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
+from django.views.decorators.http import require_POST
+
+from articles import caching, polls, publishing
+from articles.forms import PollVoteForm
+from articles.jsonld import medical_web_page
+from articles.models import (
+    Article,
+    ReviewerProfile,
+    Topic,
+)
+from community.limits import RateLimited, visitor_key
+from community.models import User
+from community.permissions import can_review_medically
+from forum import threads
+from forum.forms import PostForm
+from forum.models import Post
+from forum.visibility import readable_by_any_member
+
+VOTER_COOKIE = caching.VOTER_COOKIE
+VOTER_SALT = "articles.poll"
+
+
+def _browser_key(request):
+    return request.get_signed_cookie(VOTER_COOKIE, default="", salt=VOTER_SALT)
+
+
+def article_list(request):
+    articles = Article.objects.published().select_related(
+        "live_revision", "medical_reviewer__profile"
+    )
+    page = Paginator(articles, settings.ARTICLES_PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    return render(
+        request,
+        "articles/article_list.html",
+        {"page": page, "topics": Topic.objects.all()},
+    )
+
+
+def topic_detail(request, slug):
+    topic = get_object_or_404(Topic, slug=slug)
+    articles = topic.articles.published().select_related(
+        "live_revision", "medical_reviewer__profile"
+    )
+    page = Paginator(articles, settings.ARTICLES_PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    return render(
+        request,
+        "articles/topic_detail.html",
+        {"topic": topic, "page": page, "topics": Topic.objects.all()},
+    )
+
+
+def article_detail(request, slug):
+    cacheable = caching.can_serve_from_cache(request)
+    if cacheable:
+        html = caching.cached_page(slug)
+        if html is not None:
+            return HttpResponse(html)
+    article = get_object_or_404(
+        Article.objects.visible_to(request.user).for_page(), slug=slug
+    )
+    is_preview = article.status != Article.Status.PUBLISHED
+    # Readers see the signed live revision; staff preview the newest one.
+    revision = publishing.latest_revision(article) if is_preview else None
+    revision = revision or article.live_revision
+    if revision is None:
+        raise Http404
+    shown = revision.shown
+    poll = article.poll_or_none() if shown.poll_options else None
+    vote = poll_choices = None
+    if poll is not None:
+        vote = polls.vote_of(
+            poll, member=request.user, browser_key=_browser_key(request)
+        )
+        poll_choices = polls.shown_choices(poll, shown)
+    conversation_page = None
+    conversation_size = None
+    if not request.user.is_authenticated and article.conversation_id:
+        conversation_size = readable_by_any_member(
+            Post.objects.filter(conversation_id=article.conversation_id)
+        ).count()
+    if request.user.is_authenticated and article.conversation_id:
+        conversation_page = threads.conversation_page(
+            article.conversation,
+            request.user,
+            before=request.GET.get("before"),
+            inline_replies=settings.ARTICLES_INLINE_REPLIES,
+        )
+    canonical_url = request.build_absolute_uri(article.get_absolute_url())
+    json_ld = None
+    if not is_preview:
+        reviewer_url = request.build_absolute_uri(
+            reverse("articles:reviewer_detail", args=[article.medical_reviewer_id])
+        )
+        json_ld = medical_web_page(
+            article,
+            shown=shown,
+            canonical_url=canonical_url,
+            reviewer_url=reviewer_url,
+            site_url=request.build_absolute_uri("/"),
+        )
+    response = render(
+        request,
+        "articles/article_detail.html",
+        {
+            "article": article,
+            "shown": shown,
+            "is_preview": is_preview,
+            "poll": poll,
+            "poll_choices": poll_choices,
+            "vote": vote,
+            "poll_form": PollVoteForm(
+                question=shown.poll_question, choices=poll_choices
+            )
+            if poll
+            else None,
+            "conversation_page": conversation_page,
+            "conversation_size": conversation_size,
+            "comment_form": PostForm(body_label="Your comment"),
+            "canonical_url": canonical_url,
+            "json_ld": json_ld,
+        },
+    )
+    if is_preview:
+        response["X-Robots-Tag"] = "noindex"
+        response["Cache-Control"] = "private, no-store"
+    elif cacheable:
+        caching.store_page(slug, article.conversation_id, response.content.decode())
+    return response
+
+
+def _same_origin(request):
+    """Visitors' poll forms carry no CSRF token (so article pages can be cached);
+    the browser's Origin (or Referer) header must name this site instead."""
+    own = f"{request.scheme}://{request.get_host()}"
+    origin = request.headers.get("Origin")
+    if origin:
+        return origin == own
+    return request.headers.get("Referer", "").startswith(own + "/")
+
+
+@csrf_exempt
+@require_POST
+def poll_vote(request, slug):
+    if not _same_origin(request):
+        raise PermissionDenied
+    if request.user.is_authenticated:
+        # Members' sessions keep Django's full CSRF protection.
+        return csrf_protect(_record_vote)(request, slug)
+    return _record_vote(request, slug)
+
+
+def _record_vote(request, slug):
+    article = get_object_or_404(Article.objects.published().for_page(), slug=slug)
+    poll = article.poll_or_none()
+    shown = article.live_revision.shown
+    if poll is None or not shown.poll_options:
+        raise Http404
+    form = PollVoteForm(
+        request.POST,
+        question=shown.poll_question,
+        choices=polls.shown_choices(poll, shown),
+    )
+    browser_key = ""
+    if not request.user.is_authenticated:
+        browser_key = _browser_key(request) or secrets.token_urlsafe(24)
+    if form.is_valid():
+        option = poll.options.get(pk=form.cleaned_data["option"])
+        try:
+            polls.cast_vote(
+                poll,
+                option=option,
+                member=request.user if request.user.is_authenticated else None,
+                browser_key=browser_key,
+                visitor_key=visitor_key(request) if browser_key else None,
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        except RateLimited as limited:
+            messages.error(request, limited.message)
+        else:
+            messages.success(request, "Thank you for voting.")
+    else:
+        messages.error(request, "Please choose an answer.")
+    response = redirect(f"{article.get_absolute_url()}#poll")
+    if browser_key:
+        response.set_signed_cookie(
+            VOTER_COOKIE,
+            browser_key,
+            salt=VOTER_SALT,
+            max_age=60 * 60 * 24 * 365,
+            httponly=True,
+            secure=request.is_secure(),
+            samesite="Lax",
+        )
+    return response
+
+
+def reviewer_detail(request, pk):
+    """A medical reviewer's public page: who they are and what they reviewed."""
+    reviewer = get_object_or_404(User.objects.select_related("profile"), pk=pk)
+    articles = list(
+        Article.objects.published()
+        .filter(medical_reviewer=reviewer)
+        .select_related("live_revision")
+    )
+    if not articles and not can_review_medically(reviewer):
+        raise Http404
+    reviewer_profile = ReviewerProfile.objects.filter(user=reviewer).first()
+    return render(
+        request,
+        "articles/reviewer_detail.html",
+        {
+            "reviewer": reviewer,
+            "reviewer_profile": reviewer_profile,
+            "articles": articles,
+        },
+    )
