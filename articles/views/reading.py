@@ -65,6 +65,36 @@ def topic_detail(request, slug):
     )
 
 
+def _poll_for(request, article, shown):
+    """The article's poll, the choices shown, and this reader's vote (or Nones)."""
+    poll = article.poll_or_none() if shown.poll_options else None
+    vote = poll_choices = None
+    if poll is not None:
+        vote = polls.vote_of(
+            poll, member=request.user, browser_key=_browser_key(request)
+        )
+        poll_choices = polls.shown_choices(poll, shown)
+    return poll, poll_choices, vote
+
+
+def _conversation_for(request, article):
+    """Members get the conversation page; visitors only how many posts it has."""
+    conversation_page = None
+    conversation_size = None
+    if not request.user.is_authenticated and article.conversation_id:
+        conversation_size = readable_by_any_member(
+            Post.objects.filter(conversation_id=article.conversation_id)
+        ).count()
+    if request.user.is_authenticated and article.conversation_id:
+        conversation_page = threads.conversation_page(
+            article.conversation,
+            request.user,
+            before=request.GET.get("before"),
+            inline_replies=settings.ARTICLES_INLINE_REPLIES,
+        )
+    return conversation_page, conversation_size
+
+
 def article_detail(request, slug):
     cacheable = caching.can_serve_from_cache(request)
     if cacheable:
@@ -81,26 +111,8 @@ def article_detail(request, slug):
     if revision is None:
         raise Http404
     shown = revision.shown
-    poll = article.poll_or_none() if shown.poll_options else None
-    vote = poll_choices = None
-    if poll is not None:
-        vote = polls.vote_of(
-            poll, member=request.user, browser_key=_browser_key(request)
-        )
-        poll_choices = polls.shown_choices(poll, shown)
-    conversation_page = None
-    conversation_size = None
-    if not request.user.is_authenticated and article.conversation_id:
-        conversation_size = readable_by_any_member(
-            Post.objects.filter(conversation_id=article.conversation_id)
-        ).count()
-    if request.user.is_authenticated and article.conversation_id:
-        conversation_page = threads.conversation_page(
-            article.conversation,
-            request.user,
-            before=request.GET.get("before"),
-            inline_replies=settings.ARTICLES_INLINE_REPLIES,
-        )
+    poll, poll_choices, vote = _poll_for(request, article, shown)
+    conversation_page, conversation_size = _conversation_for(request, article)
     canonical_url = request.build_absolute_uri(article.get_absolute_url())
     json_ld = None
     if not is_preview:
