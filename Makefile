@@ -9,7 +9,7 @@ PORT ?= 8000
 # Development defaults; production sets real values in the environment.
 export DEBUG ?= 1
 
-.PHONY: run test lint venv deps dev-deps migrate seed clean bench
+.PHONY: run test lint venv deps dev-deps migrate seed clean bench messages
 
 # Links in email point where this server answers (SITE_URL in production).
 run: export SITE_URL ?= http://$(HOST):$(PORT)
@@ -50,6 +50,12 @@ migrate: deps | var
 
 seed: deps
 	$(BIN)/python manage.py seed_demo
+
+# Refresh the Spanish catalogue from the marked strings, then compile it (needs gettext).
+messages: deps
+	$(BIN)/python manage.py makemessages --locale es --no-obsolete --no-location \
+		--ignore '.venv/*' --ignore 'var/*' --ignore 'node_modules/*' --ignore 'benchmarks/*'
+	$(BIN)/python manage.py compilemessages --locale es --ignore '.venv/*'
 
 lint: dev-deps
 	$(BIN)/ruff check .
