@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
+from django.utils.translation import gettext_lazy as _
 
 from community.actions import start_membership
 from community.models import Profile, User
@@ -41,14 +42,16 @@ class UserAdmin(BaseUserAdmin):
     fieldsets = [
         (None, {"fields": ["email", "display_name", "password"]}),
         (
-            "Roles",
+            _("Roles"),
             {
-                "description": "Roles are groups: Member, Moderator, "
-                "Medical reviewer and Editor.",
+                # The group names are stored values: they stay in English.
+                "description": _(
+                    "Roles are groups: Member, Moderator, Medical reviewer and Editor."
+                ),
                 "fields": ["groups", "is_active", "is_staff", "is_superuser"],
             },
         ),
-        ("Dates", {"fields": ["date_joined", "last_login"]}),
+        (_("Dates"), {"fields": ["date_joined", "last_login"]}),
     ]
     add_fieldsets = [
         (
@@ -63,7 +66,7 @@ class UserAdmin(BaseUserAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("groups")
 
-    @admin.display(description="Roles")
+    @admin.display(description=_("Roles"))
     def role_names(self, user):
         return ", ".join(group.name for group in user.groups.all()) or "—"
 

@@ -1,10 +1,11 @@
 from django import forms
 from django.urls import reverse_lazy
 from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from community.names import check_display_name
 
-DISPLAY_NAME_HELP = (
+DISPLAY_NAME_HELP = _(
     "This is how other members will see you. Choose a nickname, not your real "
     "name: it keeps your recovery your own business."
 )
@@ -19,24 +20,24 @@ class SignupForm(forms.Form):
     """Extra fields allauth adds to its sign-up form."""
 
     display_name = forms.CharField(
-        label="Display name (a pseudonym)",
+        label=_("Display name (a pseudonym)"),
         max_length=40,
         help_text=DISPLAY_NAME_HELP,
         widget=forms.TextInput(attrs={"autocomplete": "nickname"}),
     )
     is_adult = forms.BooleanField(
-        label="I am 18 or older.",
-        error_messages={"required": "Please confirm that you are 18 or older."},
+        label=_("I am 18 or older."),
+        error_messages={"required": _("Please confirm that you are 18 or older.")},
     )
     accepts_guidelines = forms.BooleanField(
-        label="I agree to the community guidelines.",
+        label=_("I agree to the community guidelines."),
         # Django does not escape help_text, so the link renders as a link.
         help_text=format_lazy(
-            '<a href="{}">Read the community guidelines</a>.',
+            _('<a href="{}">Read the community guidelines</a>.'),
             reverse_lazy("community:guidelines"),
         ),
         error_messages={
-            "required": "Please confirm that you agree to the community guidelines."
+            "required": _("Please confirm that you agree to the community guidelines.")
         },
     )
 
@@ -49,20 +50,22 @@ class SignupForm(forms.Form):
 
 class ProfileForm(forms.Form):
     display_name = forms.CharField(
-        label="Display name", max_length=40, help_text=DISPLAY_NAME_HELP
+        label=_("Display name"), max_length=40, help_text=DISPLAY_NAME_HELP
     )
     bio = forms.CharField(
-        label="Short bio (optional)",
+        label=_("Short bio (optional)"),
         max_length=500,
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text="A line or two about you. Avoid details that identify you.",
+        help_text=_("A line or two about you. Avoid details that identify you."),
     )
     email_notifications = forms.BooleanField(
-        label="Email me about new notifications",
+        label=_("Email me about new notifications"),
         required=False,
-        help_text="Off unless you turn it on. Subject lines are plain and never "
-        "mention this community's topic.",
+        help_text=_(
+            "Off unless you turn it on. Subject lines are plain and never "
+            "mention this community's topic."
+        ),
     )
 
     def __init__(self, *args, user, **kwargs):
@@ -77,7 +80,7 @@ class ProfileForm(forms.Form):
 
 class ModeratorMessageForm(forms.Form):
     body = forms.CharField(
-        label="Your message to the moderators",
+        label=_("Your message to the moderators"),
         max_length=4000,
         widget=forms.Textarea(attrs={"rows": 5}),
     )

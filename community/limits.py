@@ -11,6 +11,7 @@ import hmac
 
 from django.conf import settings
 from django.core.cache import cache
+from django.utils.translation import gettext_lazy as _
 
 from community.permissions import can_moderate
 
@@ -24,18 +25,26 @@ class RateLimited(Exception):
 
 
 MESSAGES = {
-    "post_gap": "You're posting very quickly. Please wait a few seconds and try again.",
-    "visitor_question": "Thanks for your questions! You've reached today's limit for "
-    "visitors. Please try again tomorrow, or join to keep the conversation going.",
-    "moderator_message": "You've sent the moderators several messages today, and "
-    "they will read every one. You can write again tomorrow; your text is still "
-    "here. If you need help now, the crisis lines at the top of the page are open "
-    "any time.",
-    "visitor_vote": "Thanks for taking part! Several votes in this poll have already "
-    "come from your network today, so we can't count another one from it until "
-    "tomorrow. Members can always vote: sign in to add yours.",
+    "post_gap": _(
+        "You're posting very quickly. Please wait a few seconds and try again."
+    ),
+    "visitor_question": _(
+        "Thanks for your questions! You've reached today's limit for "
+        "visitors. Please try again tomorrow, or join to keep the conversation going."
+    ),
+    "moderator_message": _(
+        "You've sent the moderators several messages today, and "
+        "they will read every one. You can write again tomorrow; your text is still "
+        "here. If you need help now, the crisis lines at the top of the page are open "
+        "any time."
+    ),
+    "visitor_vote": _(
+        "Thanks for taking part! Several votes in this poll have already "
+        "come from your network today, so we can't count another one from it until "
+        "tomorrow. Members can always vote: sign in to add yours."
+    ),
 }
-DEFAULT_MESSAGE = (
+DEFAULT_MESSAGE = _(
     "You've reached today's limit for this. It resets within a day; your text is "
     "still here."
 )
@@ -87,7 +96,8 @@ def check_rate_limit(who, action: str, *, scope="") -> None:
         cache.set(key, 1, timeout=period)
         used = 1
     if used > allowed:
-        raise RateLimited(MESSAGES.get(action, DEFAULT_MESSAGE))
+        # In the language of the request that was refused.
+        raise RateLimited(str(MESSAGES.get(action, DEFAULT_MESSAGE)))
 
 
 def reset_rate_limits(member_ids, actions) -> None:

@@ -4,6 +4,7 @@ from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import ngettext
 
 from community import staff_sessions
 from community.models import standing_of
@@ -62,7 +63,13 @@ def staff_powers_need_the_second_factor(get_response):
             logout(request)
             hours = round(settings.STAFF_SESSION_AGE.total_seconds() / 3600)
             messages.info(
-                request, f"Staff sign-ins last {hours} hours. Please sign in again."
+                request,
+                ngettext(
+                    "Staff sign-ins last %(hours)d hour. Please sign in again.",
+                    "Staff sign-ins last %(hours)d hours. Please sign in again.",
+                    hours,
+                )
+                % {"hours": hours},
             )
             return redirect_to_login(request.get_full_path())
         if staff_sessions.passed_second_factor(request):

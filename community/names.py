@@ -15,18 +15,24 @@ from functools import cache
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 
 from community.invisible_characters import INVISIBLE_RANGES
 from community.sanitize import has_visible_text
 
 MESSAGES = {
-    "invisible": "Please choose a display name people can see.",
-    "hidden_characters": "Display names can't contain invisible or text-direction "
-    "characters. Please type the name again without them.",
-    "reserved": "That name is kept for the site and its moderators. Please choose "
-    "another.",
-    "taken": "That display name is taken. Please choose another: names that look "
-    "alike count as the same name.",
+    "invisible": _("Please choose a display name people can see."),
+    "hidden_characters": _(
+        "Display names can't contain invisible or text-direction "
+        "characters. Please type the name again without them."
+    ),
+    "reserved": _(
+        "That name is kept for the site and its moderators. Please choose another."
+    ),
+    "taken": _(
+        "That display name is taken. Please choose another: names that look "
+        "alike count as the same name."
+    ),
 }
 
 # Names nobody may take, words no name may hold, and parts no name may contain:
@@ -118,7 +124,7 @@ def _is_hidden_character(char: str) -> bool:
 
 def _to_prototypes(text: str) -> str:
     prototypes = _prototype_map()
-    for _ in range(4):  # a prototype may itself contain mapped characters
+    for _round in range(4):  # a prototype may itself contain mapped characters
         mapped = "".join(prototypes.get(char, char) for char in text)
         if mapped == text:
             break

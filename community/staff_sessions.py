@@ -15,6 +15,7 @@ from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import urlencode
+from django.utils.translation import gettext as _
 
 from community.permissions import has_two_factor, holds_staff_role
 
@@ -49,13 +50,16 @@ def second_factor_step(request):
     """Where staff go to get staff powers in this session; None if they have them."""
     if not has_two_factor(request.user):
         messages.info(
-            request, "Staff pages need two-factor sign-in. Set it up here first."
+            request, _("Staff pages need two-factor sign-in. Set it up here first.")
         )
         return redirect("mfa_activate_totp")
     if not passed_second_factor(request):
         messages.info(
             request,
-            "Staff pages need the code from your authenticator app for this sign-in.",
+            _(
+                "Staff pages need the code from your authenticator app "
+                "for this sign-in."
+            ),
         )
         url = reverse("mfa_reauthenticate")
         if request.method == "GET":

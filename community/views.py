@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template import loader
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from community import actions
@@ -79,7 +80,7 @@ def profile_edit(request):
     form = ProfileForm(request.POST or None, user=user, initial=initial)
     if request.method == "POST" and form.is_valid():
         actions.update_profile(user, **form.cleaned_data)
-        messages.success(request, "Your profile is saved.")
+        messages.success(request, _("Your profile is saved."))
         return redirect(user)
     status = 400 if form.errors else 200
     return render(request, "community/profile_edit.html", {"form": form}, status=status)
@@ -150,7 +151,7 @@ def suspended(request):
     if sanction is not None and request.method == "POST":
         status = _write_to_moderators(form, sanction.member)
         if status is None:
-            messages.success(request, "Your message is with the moderators.")
+            messages.success(request, _("Your message is with the moderators."))
             return redirect("community:suspended")
     return render(
         request,
@@ -181,7 +182,7 @@ def contact_moderators(request):
     if request.method == "POST":
         status = _write_to_moderators(form, request.user)
         if status is None:
-            messages.success(request, "Your message is with the moderators.")
+            messages.success(request, _("Your message is with the moderators."))
             return redirect("community:contact_moderators")
     return render(
         request,
