@@ -66,7 +66,7 @@ def rename(client, member, display_name):
 def assert_refused(response, member, message):
     html = response.content.decode()
     assert response.status_code == 400
-    assert escape(message) in html
+    assert escape(str(message)) in html  # the message is translated lazily
     assert "My unsaved words." in html
     member.refresh_from_db()
     assert member.display_name == "Wren"
