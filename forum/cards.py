@@ -12,11 +12,13 @@ by forum/threads.py: what the viewer may do is decided there, and what they may 
 of each post (`post.shown`) by forum/visibility.py, never here.
 """
 
+from datetime import time
 from html import escape  # what django.utils.html.escape calls, minus its lazy wrapper
 
 from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.dateformat import time_format
 from django.utils.dates import MONTHS_3
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, ngettext, pgettext
@@ -60,7 +62,8 @@ def _date_words():
     words = _DATE_WORDS.get(language)
     if words is None:
         months = tuple(str(MONTHS_3[month]).title() for month in range(1, 13))
-        words = _DATE_WORDS[language] = (months, _("a.m."), _("p.m."))
+        am, pm = (time_format(time(hour), "a") for hour in (0, 12))
+        words = _DATE_WORDS[language] = (months, am, pm)
     return words
 
 
