@@ -7,6 +7,7 @@ import pytest
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 
+from community.tests.two_factor import sign_in_with_two_factor
 from forum import actions, moderation
 from forum.cards import _stamp
 from forum.models import WatchedWord
@@ -108,3 +109,15 @@ def test_card_times_in_spanish_read_as_djangos_date_filter_would(moment):
 def _english_stamp(moment):
     with translation.override("en"):
         return _stamp(moment)
+
+
+def test_moderators_read_the_queue_in_spanish_when_asked(client, moderator):
+    client.post("/questions/ask/", {"body": "¿Cómo apoyo a mi hermano?"})
+    sign_in_with_two_factor(client, moderator)
+
+    queue = page_text(client, "/moderation/", **SPANISH)
+    assert "Cola de moderación" in queue
+    assert "pregunta de visitante" in queue  # the reason is stored in English
+    assert "de una persona visitante de" in queue
+    assert "visitor question" not in queue
+    assert "Moderation queue" not in queue
