@@ -13,6 +13,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, models, transaction
 from django.db.models import Case, F, When
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from community.limits import check_rate_limit
 from community.sanitize import VERSION as SANITIZER_VERSION
@@ -191,7 +192,7 @@ def reply_to_post(parent, *, author, body="", picture=None, picture_alt="") -> P
         raise PermissionDenied
     if parent.depth >= MAX_DEPTH:
         raise ValidationError(
-            "This thread is as deep as it can go. Please reply to an earlier post.",
+            _("This thread is as deep as it can go. Please reply to an earlier post."),
             code="too_deep",
         )
     posted = _create(
@@ -271,7 +272,7 @@ def set_reaction(post, *, member, kind, on: bool) -> Post:
                 detail=kind.label,
             )
     else:
-        deleted, _ = Reaction.objects.filter(
+        deleted, _by_model = Reaction.objects.filter(
             post=post, member=member, kind=kind
         ).delete()
         if deleted:
@@ -283,7 +284,9 @@ def set_reaction(post, *, member, kind, on: bool) -> Post:
 def follow_thread(post, *, member) -> Follow:
     if not can_post(member):
         raise PermissionDenied
-    follow, _ = Follow.objects.get_or_create(member=member, thread_id=post.root_id)
+    follow, _created = Follow.objects.get_or_create(
+        member=member, thread_id=post.root_id
+    )
     return follow
 
 

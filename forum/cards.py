@@ -12,19 +12,22 @@ by forum/threads.py: what the viewer may do is decided there, and what they may 
 of each post (`post.shown`) by forum/visibility.py, never here.
 """
 
+from datetime import time
 from html import escape  # what django.utils.html.escape calls, minus its lazy wrapper
 
 from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.dateformat import time_format
+from django.utils.dates import MONTHS_3
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language, ngettext, pgettext
+from django.utils.translation import gettext as _
 
 from community.sanitize import as_stored_html
 from forum.models import Post, Reaction, Status
 from forum.visibility import Shows
 
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun")
-_MONTHS += ("Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _REACTIONS = [(kind.value, kind.label, kind.counter_field) for kind in Reaction.Kind]
 _URL_NAMES = {
     "detail": "forum:post_detail",
@@ -49,21 +52,33 @@ def _url_patterns():
     }
 
 
+_DATE_WORDS = {}
+
+
+def _date_words():
+    """Month abbreviations and a.m./p.m. in the active language, from Django's own
+    catalogue (what its date filter shows), looked up once per language."""
+    language = get_language()
+    words = _DATE_WORDS.get(language)
+    if words is None:
+        months = tuple(str(MONTHS_3[month]).title() for month in range(1, 13))
+        am, pm = (time_format(time(hour), "a") for hour in (0, 12))
+        words = _DATE_WORDS[language] = (months, am, pm)
+    return words
+
+
 def _stamp(moment, zone=None, *, with_time=True):
     """`<time>` in the current time zone: "Nov 27, 2026, 8:34 a.m." (Django's style).
 
     Written by hand because Django's date filter costs ~45 µs a call.
     """
+    months, am, pm = _date_words()
     local = timezone.localtime(moment, zone)
-    shown = f"{_MONTHS[local.month - 1]} {local.day}, {local.year}"
+    shown = f"{months[local.month - 1]} {local.day}, {local.year}"
     if with_time:
         hour = local.hour % 12 or 12
-        shown += f", {hour}:{local.minute:02d} {'a.m.' if local.hour < 12 else 'p.m.'}"
+        shown += f", {hour}:{local.minute:02d} {am if local.hour < 12 else pm}"
     return f'<time datetime="{local.isoformat()}">{shown}</time>'
-
-
-def _plural(count, singular, plural):
-    return f"{count} {singular if count == 1 else plural}"
 
 
 class CardRenderer:
@@ -82,8 +97,36 @@ class CardRenderer:
         self.next_input = (
             f'<input type="hidden" name="next" value="{escape(next_url)}">'
         )
-        self.visitor_name = escape(f"A {settings.SITE_NAME} Visitor")
+        self.visitor_name = escape(
+            _("A %(site_name)s Visitor") % {"site_name": settings.SITE_NAME}
+        )
         self.zone = timezone.get_current_timezone()
+        self.words = self._words()
+
+    @staticmethod
+    def _words():
+        """The card's fixed words, translated once per page rather than per card."""
+        return {
+            "question": escape(pgettext("kind of post", "Question")),
+            "asked": escape(pgettext("post card, before the date", "Asked")),
+            "replied": escape(pgettext("post card, before the date", "replied")),
+            "posted": escape(pgettext("post card, before the date", "posted")),
+            "see_history": escape(_("See the edit history")),
+            "edited": escape(pgettext("post card badge", "edited")),
+            "held": escape(_("Waiting for review")),
+            "rejected": escape(_("Not approved")),
+            "pinned": escape(_("Pinned")),
+            "locked": escape(_("Locked: no new replies")),
+            "picture": escape(_("A picture shared by a member")),
+            "reply": escape(pgettext("verb", "Reply")),
+            "edit": escape(pgettext("verb", "Edit")),
+            "report": escape(pgettext("verb", "Report")),
+            "delete": escape(pgettext("verb", "Delete")),
+            "delete_question": escape(_("Delete this post? Replies to it will stay.")),
+            "delete_post": escape(_("Delete post")),
+            "no_posts": escape(_("No posts yet. Yours could be the first.")),
+            "older_posts": escape(_("Older posts")),
+        }
 
     def url(self, name, pk):
         return self.urls[name].format(pk)
@@ -107,7 +150,7 @@ class CardRenderer:
                 out.append(self._moderation_note(post))
             out.append(self._header(post))
             if post.kind == Post.Kind.QUESTION and post.depth == 0:
-                out.append('<p class="post-kind">Question</p>')
+                out.append(f'<p class="post-kind">{self.words["question"]}</p>')
             if post.body_html:
                 out.append(
                     f'<div class="post-body">{as_stored_html(post.body_html)}</div>'
@@ -128,13 +171,16 @@ class CardRenderer:
     def _moderation_note(self, post):
         label = escape(Status(post.status).label)
         reason = post.shown.reason
-        reason = f" Reason: {escape(reason)}." if reason else ""
+        if reason:
+            reason = " " + escape(_("Reason: %(reason)s.") % {"reason": reason})
         if post.status == Status.HIDDEN_REPORTS:
-            who_sees = (
+            who_sees = _(
                 "Other members can't see it while a moderator looks at the reports."
             )
         else:
-            who_sees = f"Other members see only that it was {label.lower()}."
+            who_sees = _("Other members see only that it was %(status)s.") % {
+                "status": label.lower()
+            }
         return (
             f'<p class="moderation-note" role="status"><strong>{label}.</strong>'
             f"{reason} {who_sees}</p>"
@@ -148,9 +194,11 @@ class CardRenderer:
                 f'<a href="{self.url("author", post.author_id)}">'
                 f"{escape(post.author_name)}</a>"
             )
-        verb = {Post.Kind.QUESTION: "Asked", Post.Kind.REPLY: "replied"}.get(
-            post.kind, "posted"
-        )
+        words = self.words
+        verb = {
+            Post.Kind.QUESTION: words["asked"],
+            Post.Kind.REPLY: words["replied"],
+        }.get(post.kind, words["posted"])
         out = [
             '<header class="post-meta">',
             f'<span id="post-{post.pk}-by" class="post-author">{author}</span>',
@@ -160,28 +208,26 @@ class CardRenderer:
         if post.edited_at and post.shown.sees_history:
             out.append(
                 f'<a class="post-edited" href="{self.url("history", post.pk)}" '
-                'title="See the edit history">edited</a>'
+                f'title="{words["see_history"]}">{words["edited"]}</a>'
             )
         elif post.edited_at:
-            out.append('<span class="post-edited">edited</span>')
+            out.append(f'<span class="post-edited">{words["edited"]}</span>')
         if post.status == Status.HELD:
-            out.append('<span class="badge badge-held">Waiting for review</span>')
+            out.append(f'<span class="badge badge-held">{words["held"]}</span>')
         elif post.status == Status.REJECTED:
-            out.append('<span class="badge badge-held">Not approved</span>')
+            out.append(f'<span class="badge badge-held">{words["rejected"]}</span>')
         if post.pinned_at:
-            out.append('<span class="badge">Pinned</span>')
+            out.append(f'<span class="badge">{words["pinned"]}</span>')
         if post.depth == 0 and post.thread_locked_at:
-            out.append('<span class="badge">Locked: no new replies</span>')
+            out.append(f'<span class="badge">{words["locked"]}</span>')
         if post.replying_to:
-            out.append(
-                f'<span class="replying-to">replying to {escape(post.replying_to)}'
-                "</span>"
-            )
+            replying_to = _("replying to %(name)s") % {"name": post.replying_to}
+            out.append(f'<span class="replying-to">{escape(replying_to)}</span>')
         out.append("</header>")
         return "".join(out)
 
     def _picture(self, post):
-        alt = escape(post.picture_alt or "A picture shared by a member")
+        alt = escape(post.picture_alt) if post.picture_alt else self.words["picture"]
         return (
             f'<p class="post-picture"><a href="{self.url("picture", post.pk)}">'
             f'<img src="{self.url("thumbnail", post.pk)}" '
@@ -200,19 +246,25 @@ class CardRenderer:
         if show_replies_link:
             out.append(
                 f'<a class="replies-link" href="{self.url("detail", post.pk)}">'
-                f"{_plural(post.visible_replies, 'reply', 'replies')}</a>"
+                f"{self._replies(post.visible_replies)}</a>"
             )
         link = '<a class="action-link" href="{}">{}</a>'
         if post.viewer_can_reply:
-            out.append(link.format(self.url("reply", post.pk), "Reply"))
+            out.append(link.format(self.url("reply", post.pk), self.words["reply"]))
         if post.viewer_can_edit:
-            out.append(link.format(self.url("edit", post.pk), "Edit"))
+            out.append(link.format(self.url("edit", post.pk), self.words["edit"]))
         if post.viewer_can_report:
-            out.append(link.format(self.url("report", post.pk), "Report"))
+            out.append(link.format(self.url("report", post.pk), self.words["report"]))
         if post.viewer_can_withdraw:
             out.append(self._delete_form(post))
         out.append("</footer>")
         return "".join(out)
+
+    @staticmethod
+    def _replies(count):
+        return escape(
+            ngettext("%(count)s reply", "%(count)s replies", count) % {"count": count}
+        )
 
     def _reaction_form(self, post):
         out = [
@@ -233,11 +285,13 @@ class CardRenderer:
 
     def _delete_form(self, post):
         return (
-            '<details class="delete-confirm"><summary>Delete</summary>'
+            '<details class="delete-confirm">'
+            f"<summary>{self.words['delete']}</summary>"
             f'<form method="post" action="{self.url("delete", post.pk)}">'
             f"{self.csrf_input}{self.next_input}"
-            "<p>Delete this post? Replies to it will stay.</p>"
-            '<button type="submit" class="button-danger">Delete post</button>'
+            f"<p>{self.words['delete_question']}</p>"
+            '<button type="submit" class="button-danger">'
+            f"{self.words['delete_post']}</button>"
             "</form></details>"
         )
 
@@ -253,21 +307,27 @@ class CardRenderer:
                 out.append('<div class="replies">')
                 out.extend(self.card(reply) for reply in root.inline_replies)
                 if root.hidden_reply_count:
-                    more = _plural(
-                        root.hidden_reply_count, "more reply", "more replies"
+                    more = escape(
+                        ngettext(
+                            "Show %(count)s more reply",
+                            "Show %(count)s more replies",
+                            root.hidden_reply_count,
+                        )
+                        % {"count": root.hidden_reply_count}
                     )
                     out.append(
                         '<p class="more-replies">'
-                        f'<a href="{self.url("detail", root.pk)}">Show {more}</a></p>'
+                        f'<a href="{self.url("detail", root.pk)}">{more}</a></p>'
                     )
                 out.append("</div>")
             out.append("</div>")
         if not page.posts:
-            out.append('<p class="empty">No posts yet. Yours could be the first.</p>')
+            out.append(f'<p class="empty">{self.words["no_posts"]}</p>')
         if page.next_cursor:
             out.append(
                 '<p class="pager"><a class="button button-secondary" '
-                f'href="?before={escape(page.next_cursor)}#post-list">Older posts</a>'
+                f'href="?before={escape(page.next_cursor)}#post-list">'
+                f"{self.words['older_posts']}</a>"
                 "</p>"
             )
         out.append("</div>")

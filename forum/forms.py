@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from community.models import Sanction
 from forum.models import TEXT_OR_PICTURE_MESSAGE, ModerationLog, Report, WatchedWord
@@ -10,7 +11,7 @@ class PostForm(forms.Form):
     """The composer for updates, comments and replies. The rule lives on Post."""
 
     body = forms.CharField(
-        label="Your update",
+        label=_("Your update"),
         required=False,
         max_length=10_000,
         strip=False,
@@ -18,13 +19,13 @@ class PostForm(forms.Form):
         help_text=TEXT_OR_PICTURE_MESSAGE,
     )
     picture = forms.FileField(
-        label="Picture (optional)",
+        label=_("Picture (optional)"),
         required=False,
         widget=forms.ClearableFileInput(attrs={"accept": PICTURE_TYPES}),
-        help_text="JPEG, PNG, WebP or GIF, up to 10 MB. Location data is removed.",
+        help_text=_("JPEG, PNG, WebP or GIF, up to 10 MB. Location data is removed."),
     )
     picture_alt = forms.CharField(
-        label="Describe the picture for people who can't see it (optional)",
+        label=_("Describe the picture for people who can't see it (optional)"),
         required=False,
         max_length=300,
     )
@@ -36,21 +37,23 @@ class PostForm(forms.Form):
 
 
 class EditPostForm(PostForm):
-    remove_picture = forms.BooleanField(label="Remove the picture", required=False)
+    remove_picture = forms.BooleanField(label=_("Remove the picture"), required=False)
 
 
 class QuestionForm(forms.Form):
     body = forms.CharField(
-        label="Your question",
+        label=_("Your question"),
         required=False,  # the text rule lives on Post, with its one message
         max_length=4_000,
         strip=False,
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text="Please leave out names and other details that could identify you.",
+        help_text=_(
+            "Please leave out names and other details that could identify you."
+        ),
     )
     # A field people never see; bots that fill every field give themselves away.
     website = forms.CharField(
-        label="Leave this field empty",
+        label=_("Leave this field empty"),
         required=False,
         max_length=200,
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
@@ -61,15 +64,19 @@ class QuestionForm(forms.Form):
 
 
 class ReasonForm(forms.Form):
-    reason = forms.CharField(label="Reason", max_length=500, required=False, strip=True)
+    reason = forms.CharField(
+        label=_("Reason"), max_length=500, required=False, strip=True
+    )
 
 
 class ReportForm(forms.Form):
     reason = forms.ChoiceField(
-        label="What's wrong?", widget=forms.RadioSelect, choices=Report.Reason.choices
+        label=_("What's wrong?"),
+        widget=forms.RadioSelect,
+        choices=Report.Reason.choices,
     )
     note = forms.CharField(
-        label="Anything moderators should know (needed for “Other”)",
+        label=_("Anything moderators should know (needed for “Other”)"),
         required=False,
         max_length=500,
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -86,34 +93,38 @@ class ReportForm(forms.Form):
 
 
 class SanctionForm(forms.Form):
-    kind = forms.ChoiceField(label="Measure", choices=Sanction.Kind.choices)
+    kind = forms.ChoiceField(label=_("Measure"), choices=Sanction.Kind.choices)
     days = forms.IntegerField(
-        label="For how many days (empty: until lifted; bans always are)",
+        label=_("For how many days (empty: until lifted; bans always are)"),
         required=False,
         min_value=1,
         max_value=365,
     )
-    reason = forms.CharField(label="Reason (for the log)", max_length=300)
+    reason = forms.CharField(label=_("Reason (for the log)"), max_length=300)
     member_message = forms.CharField(
-        label="Message the member will see",
+        label=_("Message the member will see"),
         max_length=2_000,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="Say what happened, how long it lasts, and that they can write "
-        "to the moderators to appeal.",
+        help_text=_(
+            "Say what happened, how long it lasts, and that they can write "
+            "to the moderators to appeal."
+        ),
     )
 
 
 class WatchedWordForm(forms.Form):
-    phrase = forms.CharField(label="Word or phrase", max_length=200)
-    action = forms.ChoiceField(label="What happens", choices=WatchedWord.Action.choices)
-    note = forms.CharField(label="Note (optional)", required=False, max_length=300)
+    phrase = forms.CharField(label=_("Word or phrase"), max_length=200)
+    action = forms.ChoiceField(
+        label=_("What happens"), choices=WatchedWord.Action.choices
+    )
+    note = forms.CharField(label=_("Note (optional)"), required=False, max_length=300)
 
 
 class ModerationLogFilterForm(forms.Form):
     """The log's filters, from the query string."""
 
     action = forms.ChoiceField(
-        required=False, choices=[("", "All actions"), *ModerationLog.Action.choices]
+        required=False, choices=[("", _("All actions")), *ModerationLog.Action.choices]
     )
     member = forms.IntegerField(required=False, min_value=1, max_value=2**63 - 1)
     actor = forms.IntegerField(required=False, min_value=1, max_value=2**63 - 1)

@@ -14,11 +14,17 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 ACCEPTED_FORMATS = {"JPEG", "PNG", "WEBP", "GIF"}
-REFUSED = "We couldn't use that picture. Please share a JPEG, PNG, WebP or GIF image."
-TOO_MANY_PIXELS = "That picture has too many pixels. Please share a smaller one."
+REFUSED = gettext_lazy(
+    "We couldn't use that picture. Please share a JPEG, PNG, WebP or GIF image."
+)
+TOO_MANY_PIXELS = gettext_lazy(
+    "That picture has too many pixels. Please share a smaller one."
+)
 
 
 @dataclass(frozen=True)
@@ -40,8 +46,8 @@ def decode_picture(uploaded) -> Image.Image:
     max_bytes = settings.FORUM_PICTURE_MAX_BYTES
     if uploaded.size > max_bytes:
         _refuse(
-            f"That picture is too large. Pictures can be up to "
-            f"{max_bytes // (1024 * 1024)} MB.",
+            _("That picture is too large. Pictures can be up to %(size)s MB.")
+            % {"size": max_bytes // (1024 * 1024)},
             "too_large",
         )
     uploaded.seek(0)
@@ -68,7 +74,13 @@ def decode_picture(uploaded) -> Image.Image:
         SyntaxError,
         ValueError,
     ):
-        _refuse(REFUSED + " This file isn't a complete picture.", "unreadable")
+        _refuse(
+            _(
+                "We couldn't use that picture. Please share a JPEG, PNG, WebP or "
+                "GIF image. This file isn't a complete picture."
+            ),
+            "unreadable",
+        )
     image = ImageOps.exif_transpose(image)
     has_alpha = image.mode in {"RGBA", "LA", "PA"} or (
         image.mode == "P" and "transparency" in image.info

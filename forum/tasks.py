@@ -8,6 +8,7 @@ from django.core.mail import send_mail
 from django.tasks import task
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from community.emails import absolute_url, email_context
 from community.models import Sanction
@@ -29,7 +30,7 @@ def send_notification_email(notification_ids: list[int]) -> int:
             "profile_url": absolute_url(reverse("community:profile_edit")),
         }
         send_mail(
-            subject="You have a new notification",
+            subject=_("You have a new notification"),
             message=render_to_string("forum/email/notification.txt", context),
             from_email=None,
             recipient_list=[notification.recipient.email],
@@ -55,7 +56,7 @@ def send_moderator_notice_email(sanction_id: int) -> int:
         "contact_url": absolute_url(reverse("community:contact_moderators")),
     }
     send_mail(
-        subject="A message about your account",
+        subject=_("A message about your account"),
         message=render_to_string("forum/email/moderator_notice.txt", context),
         from_email=None,
         recipient_list=[sanction.member.email],

@@ -5,6 +5,7 @@ item and tells the author."""
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from forum.models import Post, Report, Status
 from forum.moderation.notices import tell_author
@@ -31,7 +32,7 @@ def resolve_reports(post, moderator, state):
 def _moderator_decision(post, *, moderator, to, action, reason, reports, tell):
     require_moderator(moderator)
     if to in NEEDS_A_REASON and not reason.strip():
-        raise ValidationError("Please give a reason.", code="reason_required")
+        raise ValidationError(_("Please give a reason."), code="reason_required")
     post = locked(post)
     transition(
         post, to=to, actor=moderator, role=MODERATOR, action=action, reason=reason

@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from forum.caching import touch_conversation
 from forum.models import Conversation, Post
@@ -35,7 +36,7 @@ def set_pinned(post: Post, *, moderator, pinned: bool, reason="") -> Post:
     post = locked(post)
     if post.depth != 0:
         raise ValidationError(
-            "Only top-level posts can be pinned.", code="not_top_level"
+            _("Only top-level posts can be pinned."), code="not_top_level"
         )
     post.pinned_at = timezone.now() if pinned else None
     post.save(update_fields=["pinned_at", "updated_at"])

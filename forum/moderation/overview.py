@@ -6,15 +6,16 @@ from datetime import timedelta
 
 from django.db.models import Count, Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from forum.models import QueueItem
 
 WAIT_WINDOW_DAYS = 30
 # (label, from hours, to hours); None: open-ended.
 AGE_COLUMNS = [
-    ("under 1 hour", 0, 1),
-    ("1 to 24 hours", 1, 24),
-    ("over a day", 24, None),
+    (_("under 1 hour"), 0, 1),
+    (_("1 to 24 hours"), 1, 24),
+    (_("over a day"), 24, None),
 ]
 WAIT_BUCKETS = [
     ("< 1 h", 0, 1),

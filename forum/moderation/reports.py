@@ -10,6 +10,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from community.limits import check_rate_limit
 from community.models import Sanction
@@ -41,7 +42,7 @@ def report_post(post: Post, *, reporter, reason: str, note: str = "") -> Report:
             report.save()
     except IntegrityError as error:
         raise ValidationError(
-            "You have already reported this post.", code="duplicate"
+            _("You have already reported this post."), code="duplicate"
         ) from error
     if at_risk:
         queue_post(post, QueueItem.Priority.URGENT, [AT_RISK_REASON])

@@ -5,6 +5,7 @@ from datetime import timedelta
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from community.models import Sanction
 from forum.moderation.states import Action, log, require_moderator
@@ -30,7 +31,7 @@ def sanction_member(member, *, moderator, kind, reason, member_message, days=Non
     """Warn, silence, suspend or ban. `days` None means until lifted."""
     require_moderator(moderator)
     if member.pk == moderator.pk:
-        raise ValidationError("You can't sanction yourself.", code="self")
+        raise ValidationError(_("You can't sanction yourself."), code="self")
     kind = Sanction.Kind(kind)
     ends_at = None
     if days and kind in TIME_LIMITED:

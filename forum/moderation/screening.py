@@ -7,6 +7,7 @@ from enum import StrEnum
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 
 from community import crisis
 from community.permissions import can_moderate
@@ -90,8 +91,11 @@ def refuse_blocked(screening: Screening):
     if screening.blocked:
         words = ", ".join(f"“{word}”" for word in screening.blocked)
         raise ValidationError(
-            f"Your post contains words that aren't allowed here ({words}). "
-            "Please rephrase; your text is still below.",
+            _(
+                "Your post contains words that aren't allowed here (%(words)s). "
+                "Please rephrase; your text is still below."
+            )
+            % {"words": words},
             code="blocked_words",
         )
 

@@ -7,6 +7,7 @@ the ModerationLog row in the same transaction.
 from enum import StrEnum
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils.translation import gettext as _
 
 from community.permissions import can_moderate
 from forum.models import ModerationLog, Post, Status
@@ -91,8 +92,8 @@ def transition(post, *, to, actor, role: Role, action: Action, reason=""):
     """Move `post` (locked by the caller) to `to`, if the table allows `role` to."""
     if ALLOWED_TRANSITIONS.get((post.status, to)) != role:
         raise ValidationError(
-            f"A post that is {post.get_status_display().lower()} can't be "
-            f"changed that way.",
+            _("A post that is %(status)s can't be changed that way.")
+            % {"status": post.get_status_display().lower()},
             code="bad_transition",
         )
     log(

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 
 from community.limits import RateLimited
 from forum import actions, support
@@ -51,8 +52,10 @@ def _posted_message(request, post, published_text):
     if post.status == Status.HELD:
         messages.info(
             request,
-            "Thanks! Your post is waiting for a moderator's review. You can see it, "
-            "marked “Waiting for review”; others will once it's approved.",
+            _(
+                "Thanks! Your post is waiting for a moderator's review. You can see "
+                "it, marked “Waiting for review”; others will once it's approved."
+            ),
         )
     else:
         messages.success(request, published_text)

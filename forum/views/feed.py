@@ -1,6 +1,7 @@
 """The community feed and posting an update."""
 
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from community.decorators import members_only
@@ -43,7 +44,7 @@ def update_create(request):
         request,
         form,
         actions.post_update,
-        done="Your update is posted.",
+        done=_("Your update is posted."),
         author=request.user,
     )
     if status:

@@ -7,6 +7,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from community.decorators import staff_only
@@ -62,8 +64,10 @@ def crisis_match_false_alarm(request, pk):
     )
     messages.success(
         request,
-        "Marked as a false alarm. The clinical reviewer will see it; the list is "
-        "unchanged.",
+        _(
+            "Marked as a false alarm. The clinical reviewer will see it; the list "
+            "is unchanged."
+        ),
     )
     return redirect("forum:moderation_queue")
 
@@ -102,27 +106,32 @@ def moderation_queue(request):
 
 
 QUEUE_ACTIONS = {
-    "approve": (moderation.approve_post, "Approved: visible to members."),
-    "reject": (moderation.reject_post, "Not approved. The author has been told why."),
-    "hide": (moderation.hide_post, "Hidden. The author can see why."),
+    "approve": (moderation.approve_post, gettext_lazy("Approved: visible to members.")),
+    "reject": (
+        moderation.reject_post,
+        gettext_lazy("Not approved. The author has been told why."),
+    ),
+    "hide": (moderation.hide_post, gettext_lazy("Hidden. The author can see why.")),
     "remove": (
         moderation.remove_post,
-        "Removed. A tombstone keeps the replies in place.",
+        gettext_lazy("Removed. A tombstone keeps the replies in place."),
     ),
-    "restore": (moderation.restore_post, "Restored."),
-    "dismiss": (moderation.dismiss_reports, "Reports dismissed."),
+    "restore": (moderation.restore_post, gettext_lazy("Restored.")),
+    "dismiss": (moderation.dismiss_reports, gettext_lazy("Reports dismissed.")),
     "pin": (
         partial(moderation.set_pinned, pinned=True),
-        "Pinned: it now comes first in its list.",
+        gettext_lazy("Pinned: it now comes first in its list."),
     ),
-    "unpin": (partial(moderation.set_pinned, pinned=False), "Unpinned."),
+    "unpin": (partial(moderation.set_pinned, pinned=False), gettext_lazy("Unpinned.")),
     "lock": (
         partial(moderation.set_thread_lock, locked=True),
-        "Thread locked: no new replies. Unlock it from the thread's page.",
+        gettext_lazy(
+            "Thread locked: no new replies. Unlock it from the thread's page."
+        ),
     ),
     "unlock": (
         partial(moderation.set_thread_lock, locked=False),
-        "Thread unlocked: members can reply again.",
+        gettext_lazy("Thread unlocked: members can reply again."),
     ),
 }
 
@@ -159,7 +168,7 @@ def queue_item_close(request, pk):
     moderation.close_item(
         item, moderator=request.user, note=form.cleaned_data["reason"]
     )
-    messages.success(request, "Item closed. The post is unchanged.")
+    messages.success(request, _("Item closed. The post is unchanged."))
     return redirect("forum:moderation_queue")
 
 
@@ -176,7 +185,8 @@ def conversation_lock(request, pk):
         messages.error(request, " ".join(error.messages))
     else:
         messages.success(
-            request, "Conversation locked." if locked else "Conversation unlocked."
+            request,
+            _("Conversation locked.") if locked else _("Conversation unlocked."),
         )
     return redirect(safe_next(request, reverse("forum:moderation_queue")))
 
@@ -197,7 +207,9 @@ def member_sanction(request, pk):
                 form.add_error(None, error)
             else:
                 messages.success(
-                    request, f"Saved. {member.display_name} will see your message."
+                    request,
+                    _("Saved. %(name)s will see your message.")
+                    % {"name": member.display_name},
                 )
                 return redirect("forum:member_sanction", pk=member.pk)
     sanctions = Sanction.objects.filter(member=member).select_related("created_by")
@@ -221,7 +233,7 @@ def sanction_lift(request, pk):
     moderation.lift_sanction(
         sanction, moderator=request.user, reason=form.cleaned_data["reason"]
     )
-    messages.success(request, "Lifted.")
+    messages.success(request, _("Lifted."))
     return redirect("forum:member_sanction", pk=sanction.member_id)
 
 
@@ -231,7 +243,9 @@ def moderation_log(request):
     filters = ModerationLogFilterForm(request.GET)
     status = 200
     if not filters.is_valid():
-        messages.error(request, "That filter is not valid, so this is the whole log.")
+        messages.error(
+            request, _("That filter is not valid, so this is the whole log.")
+        )
         status = 400
         filters = ModerationLogFilterForm({})
         filters.is_valid()
@@ -263,7 +277,7 @@ def watched_words(request):
             except ValidationError as error:
                 form.add_error(None, error)
             else:
-                messages.success(request, "Added.")
+                messages.success(request, _("Added."))
                 return redirect("forum:watched_words")
     return render(
         request,
@@ -278,7 +292,7 @@ def watched_words(request):
 def watched_word_delete(request, pk):
     word = get_object_or_404(WatchedWord, pk=pk)
     moderation.remove_watched_word(word, moderator=request.user)
-    messages.success(request, "Removed.")
+    messages.success(request, _("Removed."))
     return redirect("forum:watched_words")
 
 

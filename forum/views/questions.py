@@ -2,6 +2,7 @@
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from community.decorators import members_only
@@ -50,7 +51,7 @@ def question_create(request):
                 question = posted.post
                 if user is None:
                     return redirect("forum:question_received")
-                _posted_message(request, question, "Your question is posted.")
+                _posted_message(request, question, _("Your question is posted."))
                 return redirect(question)
     return render(
         request,

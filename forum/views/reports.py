@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from community.decorators import members_only
@@ -38,8 +39,10 @@ def post_report(request, pk):
                     )
                 messages.success(
                     request,
-                    "Thank you. A moderator will look at it. The author isn't told "
-                    "who reported.",
+                    _(
+                        "Thank you. A moderator will look at it. The author isn't "
+                        "told who reported."
+                    ),
                 )
                 return redirect(post)
     return render(

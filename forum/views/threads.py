@@ -7,6 +7,7 @@ from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from community.decorators import members_only
@@ -68,7 +69,7 @@ def comment_create(request, pk):
         request,
         form,
         actions.post_comment,
-        done="Your post is up.",
+        done=_("Your post is up."),
         conversation=conversation,
         author=request.user,
     )
@@ -106,7 +107,7 @@ def post_detail(request, pk):
 def post_reply(request, pk):
     parent = _readable_post(request, pk)
     form = PostForm(
-        request.POST or None, request.FILES or None, body_label="Your reply"
+        request.POST or None, request.FILES or None, body_label=_("Your reply")
     )
     status = 200
     if request.method == "POST":
@@ -114,7 +115,7 @@ def post_reply(request, pk):
             request,
             form,
             actions.reply_to_post,
-            done="Your reply is posted.",
+            done=_("Your reply is posted."),
             parent=parent,
             author=request.user,
         )
@@ -140,7 +141,7 @@ def post_edit(request, pk):
             request,
             form,
             actions.edit_post,
-            done="Your changes are saved.",
+            done=_("Your changes are saved."),
             post=post,
             editor=request.user,
         )
@@ -173,7 +174,9 @@ def post_delete(request, pk):
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        messages.success(request, "Your post is deleted. Replies to it stay in place.")
+        messages.success(
+            request, _("Your post is deleted. Replies to it stay in place.")
+        )
     return redirect(safe_next(request, post.get_absolute_url()))
 
 
@@ -181,7 +184,7 @@ def post_delete(request, pk):
 @require_POST
 def post_react(request, pk):
     post = _visible_post(request, pk)
-    kind, _, state = request.POST.get("reaction", "").partition(":")
+    kind, _colon, state = request.POST.get("reaction", "").partition(":")
     try:
         actions.set_reaction(post, member=request.user, kind=kind, on=state == "on")
     except ValueError as error:
@@ -197,10 +200,10 @@ def thread_follow(request, pk):
     post = _visible_post(request, pk)
     if request.POST.get("follow") == "1":
         actions.follow_thread(post, member=request.user)
-        messages.success(request, "You'll be notified about new replies.")
+        messages.success(request, _("You'll be notified about new replies."))
     else:
         actions.unfollow_thread(post, member=request.user)
-        messages.success(request, "You won't be notified about new replies here.")
+        messages.success(request, _("You won't be notified about new replies here."))
     return redirect(post)
 
 
