@@ -1,11 +1,12 @@
-"""Medically reviewed articles, their sign-offs and their polls.
+"""Medically reviewed articles, their topics and references.
 
 The publishing gate lives in articles/publishing.py and, for the row's own fields,
 in a CheckConstraint here: a published article always names its medical reviewer,
 its review dates and its live revision. Readers see only the live revision's
-content; revisions and sign-offs are append-only (model, admin and database
-triggers, migration 0005_revisions_append_only), and a trigger refuses a published
-article whose live revision lacks a matching approval by its named reviewer.
+content; revisions and sign-offs (revisions_and_reviews.py) are append-only (model,
+admin and database triggers, migration 0005_revisions_append_only), and a trigger
+refuses a published article whose live revision lacks a matching approval by its
+named reviewer.
 Review due is derived from next_review_due, never stored.
 """
 

@@ -1,5 +1,5 @@
-"""Append-only article revisions, the medical sign-offs on them, and what
-readers see about a reviewer. The rules for writing them live in articles/publishing.py.
+"""Append-only article revisions, the medical sign-offs on them, and what readers
+see about a reviewer. The rules for writing them live in articles/publishing.py.
 """
 
 from django.conf import settings
