@@ -1,4 +1,5 @@
-"""Crisis, overdose and sourcing detection (safety.md sections 5, 6 and 10).
+"""Crisis, overdose and contact-detail detection (safety.md sections 5, 6 and 10).
+The sourcing phrases are forum's: forum/tests/test_sourcing_phrases_are_held.py.
 
 The phrase lists and patterns in community/crisis/ are owned by our clinical
 reviewer; change them only together with the tables here and in crisis_table.py.
