@@ -254,34 +254,41 @@ def seed(stdout):
         _publish(spec, editor, reviewer, topics) for spec in [KETAMINE, MOUD, NALOXONE]
     ]
     ketamine, moud = articles[0], articles[1]
-    poll = Poll.objects.create(article=ketamine, question=POLL_QUESTION)
+    _add_poll(ketamine, editor, reviewer)
+    _propose_change(moud, editor)
+    _seed_conversation(ketamine.conversation)
+    stdout.write(
+        "Demo articles: 3 published and reviewed, a poll, a conversation, and a "
+        "change waiting for review (Editorial, as reviewer@)."
+    )
+
+
+def _add_poll(article, editor, reviewer):
+    poll = Poll.objects.create(article=article, question=POLL_QUESTION)
     for position, text in enumerate(POLL_OPTIONS, start=1):
         PollOption.objects.create(poll=poll, position=position, text=text)
     # The poll is reviewed content: the reviewer signs off the article with it.
-    publishing.record_revision(ketamine, editor=editor, note="Add a poll.")
-    publishing.approve_article(ketamine, reviewer=reviewer, notes="Poll is neutral.")
-    _propose_change(moud, editor)
+    publishing.record_revision(article, editor=editor, note="Add a poll.")
+    publishing.approve_article(article, reviewer=reviewer, notes="Poll is neutral.")
+
+
+def _seed_conversation(conversation):
+    """Members' comments, a reply, and a visitor's question a moderator approved."""
     unlimited = dict.fromkeys(settings.FORUM_RATE_LIMITS, (10**9, 1))
     # Demo members are new; their posts would otherwise wait for review.
     with override_settings(FORUM_RATE_LIMITS=unlimited, FORUM_HOLD_FIRST_POSTS=0):
         posts = [
-            actions.post_comment(
-                ketamine.conversation, author=person(email), body=body
-            ).post
+            actions.post_comment(conversation, author=person(email), body=body).post
             for email, body in COMMENTS
         ]
         actions.reply_to_post(posts[0], author=person(REPLY[0]), body=REPLY[1])
         question = actions.ask_question(
             author=None,
             body=VISITOR_QUESTION,
-            conversation=ketamine.conversation,
+            conversation=conversation,
             visitor_key="demo-article",
         ).post
         moderation.approve_post(question, moderator=person("mod@example.com"))
-    stdout.write(
-        "Demo articles: 3 published and reviewed, a poll, a conversation, and a "
-        "change waiting for review (Editorial, as reviewer@)."
-    )
 
 
 def _propose_change(article, editor):

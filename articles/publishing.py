@@ -286,6 +286,24 @@ def publish_correction(
     corrected = {**article.live_revision.content, **changes}
     if content.checksum(corrected) == article.live_revision.checksum:
         raise ValidationError("Nothing was changed.", code="unchanged")
+    revision, review = _signed_correction(article, reviewer, corrected, note)
+    # The working copy takes the corrected fields, so no later edit reverts them;
+    # a change that was waiting stays in review, now on top of the correction.
+    for name, value in changes.items():
+        setattr(article, name, value)
+    article.body_html, article.table_of_contents = render_markdown(article.body)
+    _go_live(article, revision, review)
+    if pending is not None:
+        _record(
+            article,
+            created_by=pending.created_by,
+            note=f"{pending.note} (Kept in review over an urgent correction.)".strip(),
+        )
+    return article
+
+
+def _signed_correction(article, reviewer, corrected, note):
+    """The correction's revision and the reviewer's approval of it."""
     revision = ArticleRevision.objects.create(
         article=article,
         kind=ArticleRevision.Kind.CORRECTION,
@@ -302,19 +320,7 @@ def publish_correction(
         notes=f"Urgent correction: {note}",
         checksum=revision.checksum,
     )
-    # The working copy takes the corrected fields, so no later edit reverts them;
-    # a change that was waiting stays in review, now on top of the correction.
-    for name, value in changes.items():
-        setattr(article, name, value)
-    article.body_html, article.table_of_contents = render_markdown(article.body)
-    _go_live(article, revision, review)
-    if pending is not None:
-        _record(
-            article,
-            created_by=pending.created_by,
-            note=f"{pending.note} (Kept in review over an urgent correction.)".strip(),
-        )
-    return article
+    return revision, review
 
 
 def _check_reviewer_is_active(reviewer):

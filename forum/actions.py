@@ -68,6 +68,23 @@ def _store(post, picture_image):
     post.thumbnail_height = stored.thumbnail_height
 
 
+def _place_in_tree(post, parent):
+    """Give a saved post its path and root, and count it in every ancestor."""
+    post.path = (parent.path if parent else "") + path_segment(post.pk)
+    post.root_id = parent.root_id if parent else post.pk
+    post.save(update_fields=["path", "root"])
+    if parent is not None:
+        # One statement for every ancestor: descendants +1, direct replies +1.
+        Post.objects.filter(pk__in=ids_in_path(parent.path)).update(
+            descendant_count=F("descendant_count") + 1,
+            reply_count=Case(
+                When(pk=parent.pk, then=F("reply_count") + 1),
+                default=F("reply_count"),
+                output_field=models.PositiveIntegerField(),
+            ),
+        )
+
+
 def _create(
     *,
     author,
@@ -100,19 +117,7 @@ def _create(
         check_rate_limit(author, "post_gap")
     _store(post, picture_image)
     post.save()
-    post.path = (parent.path if parent else "") + path_segment(post.pk)
-    post.root_id = parent.root_id if parent else post.pk
-    post.save(update_fields=["path", "root"])
-    if parent is not None:
-        # One statement for every ancestor: descendants +1, direct replies +1.
-        Post.objects.filter(pk__in=ids_in_path(parent.path)).update(
-            descendant_count=F("descendant_count") + 1,
-            reply_count=Case(
-                When(pk=parent.pk, then=F("reply_count") + 1),
-                default=F("reply_count"),
-                output_field=models.PositiveIntegerField(),
-            ),
-        )
+    _place_in_tree(post, parent)
     if author is not None:
         Follow.objects.get_or_create(member=author, thread_id=post.root_id)
     search.index_post(post)

@@ -44,6 +44,36 @@ def words(query: str) -> list[str]:
     return [w for w in re.findall(r"[\w'-]+", query) if w.strip("'-")][:10]
 
 
+def _search_postgres(queryset, query, *, text_field, title_field, limit):
+    """Full-text search, ranked, with PostgreSQL's highlighted headline."""
+    search_query = SearchQuery(query, search_type="websearch", config=CONFIG)
+    if _has_stored_vector(queryset.model):
+        matching = queryset.filter(search_vector=search_query)
+        vector = F("search_vector")
+    else:
+        vector = SearchVector(text_field, weight="B", config=CONFIG)
+        if title_field:
+            vector = SearchVector(title_field, weight="A", config=CONFIG) + vector
+        matching = queryset.annotate(found=vector).filter(found=search_query)
+    rows = list(
+        matching.annotate(
+            rank=SearchRank(vector, search_query),
+            headline=SearchHeadline(
+                text_field,
+                search_query,
+                config=CONFIG,
+                start_sel=HIT_START,
+                stop_sel=HIT_STOP,
+                max_words=35,
+                min_words=15,
+            ),
+        ).order_by("-rank", "-id")[:limit]
+    )
+    for row in rows:
+        row.snippet = highlighted(row.headline)
+    return rows
+
+
 def search(queryset, query: str, *, text_field="body", title_field=None, limit=20):
     """`queryset` narrowed to matches of `query`, best first, each with `.snippet`.
 
@@ -55,32 +85,9 @@ def search(queryset, query: str, *, text_field="body", title_field=None, limit=2
     if not terms:
         return []
     if on_postgres():
-        search_query = SearchQuery(query, search_type="websearch", config=CONFIG)
-        if _has_stored_vector(queryset.model):
-            matching = queryset.filter(search_vector=search_query)
-            vector = F("search_vector")
-        else:
-            vector = SearchVector(text_field, weight="B", config=CONFIG)
-            if title_field:
-                vector = SearchVector(title_field, weight="A", config=CONFIG) + vector
-            matching = queryset.annotate(found=vector).filter(found=search_query)
-        rows = list(
-            matching.annotate(
-                rank=SearchRank(vector, search_query),
-                headline=SearchHeadline(
-                    text_field,
-                    search_query,
-                    config=CONFIG,
-                    start_sel=HIT_START,
-                    stop_sel=HIT_STOP,
-                    max_words=35,
-                    min_words=15,
-                ),
-            ).order_by("-rank", "-id")[:limit]
+        return _search_postgres(
+            queryset, query, text_field=text_field, title_field=title_field, limit=limit
         )
-        for row in rows:
-            row.snippet = highlighted(row.headline)
-        return rows
     fields = [text_field] + ([title_field] if title_field else [])
     matches = Q()
     for term in terms:

@@ -276,6 +276,28 @@ def question_page(viewer, *, before=None) -> Page:
     return _listing(queryset, viewer, before=before)
 
 
+def _first_replies(roots, viewer, *, limit):
+    """Up to `limit` replies under each root in tree order, each carrying how many
+    replies under its root the viewer may see and read (one query)."""
+    return PostCard.read(
+        Post.objects.visible_to(viewer)
+        .filter(root_id__in=[r.pk for r in roots], depth__gt=0)
+        .annotate(
+            position=Window(
+                RowNumber(), partition_by=[F("root_id")], order_by=F("path").asc()
+            ),
+            # Counted before the cap: how many replies this viewer may see.
+            visible_replies=Window(Count("id"), partition_by=[F("root_id")]),
+            readable_replies=Window(
+                readable_count(viewer), partition_by=[F("root_id")]
+            ),
+        )
+        .filter(position__lte=limit)
+        .order_by("root_id", "path"),
+        extra=["visible_replies", "readable_replies"],
+    )
+
+
 def conversation_page(
     conversation, viewer, *, before=None, inline_replies=None
 ) -> Page:
@@ -290,23 +312,7 @@ def conversation_page(
     replies = []
     if roots:
         limit = inline_replies or settings.FORUM_INLINE_REPLIES
-        replies = PostCard.read(
-            Post.objects.visible_to(viewer)
-            .filter(root_id__in=[r.pk for r in roots], depth__gt=0)
-            .annotate(
-                position=Window(
-                    RowNumber(), partition_by=[F("root_id")], order_by=F("path").asc()
-                ),
-                # Counted before the cap: how many replies this viewer may see.
-                visible_replies=Window(Count("id"), partition_by=[F("root_id")]),
-                readable_replies=Window(
-                    readable_count(viewer), partition_by=[F("root_id")]
-                ),
-            )
-            .filter(position__lte=limit)
-            .order_by("root_id", "path"),
-            extra=["visible_replies", "readable_replies"],
-        )
+        replies = _first_replies(roots, viewer, limit=limit)
     by_root = {root.pk: [] for root in roots}
     for reply in replies:
         by_root[reply.root_id].append(reply)

@@ -75,7 +75,7 @@ def _latest_change_requests(articles):
     return {review.article_id: review.notes for review in reviews}
 
 
-def _staff_article(request, pk):
+def _staff_article(pk):
     return get_object_or_404(
         Article.objects.with_editorial_state().select_related("live_revision"), pk=pk
     )
@@ -84,7 +84,7 @@ def _staff_article(request, pk):
 @editorial_staff_only
 def article_review(request, pk):
     """The reviewer's page: the newest revision against what readers see."""
-    article = _staff_article(request, pk)
+    article = _staff_article(pk)
     revision = publishing.latest_revision(article)
     live = article.live_revision
     return render(
@@ -116,7 +116,7 @@ def article_review(request, pk):
 @editorial_staff_only
 def article_history(request, pk):
     """Every revision of an article, who wrote it and who signed it off."""
-    article = _staff_article(request, pk)
+    article = _staff_article(pk)
     revisions = (
         article.revisions.select_related("created_by")
         .prefetch_related("reviews__reviewer")

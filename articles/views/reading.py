@@ -95,6 +95,29 @@ def _conversation_for(request, article):
     return conversation_page, conversation_size
 
 
+def _shown_revision(article, *, is_preview):
+    """Readers see the signed live revision; staff preview the newest one."""
+    revision = publishing.latest_revision(article) if is_preview else None
+    revision = revision or article.live_revision
+    if revision is None:
+        raise Http404
+    return revision
+
+
+def _json_ld(request, article, shown, canonical_url):
+    """The published article's structured data for search engines."""
+    reviewer_url = request.build_absolute_uri(
+        reverse("articles:reviewer_detail", args=[article.medical_reviewer_id])
+    )
+    return medical_web_page(
+        article,
+        shown=shown,
+        canonical_url=canonical_url,
+        reviewer_url=reviewer_url,
+        site_url=request.build_absolute_uri("/"),
+    )
+
+
 def article_detail(request, slug):
     cacheable = caching.can_serve_from_cache(request)
     if cacheable:
@@ -105,27 +128,11 @@ def article_detail(request, slug):
         Article.objects.visible_to(request.user).for_page(), slug=slug
     )
     is_preview = article.status != Article.Status.PUBLISHED
-    # Readers see the signed live revision; staff preview the newest one.
-    revision = publishing.latest_revision(article) if is_preview else None
-    revision = revision or article.live_revision
-    if revision is None:
-        raise Http404
-    shown = revision.shown
+    shown = _shown_revision(article, is_preview=is_preview).shown
     poll, poll_choices, vote = _poll_for(request, article, shown)
     conversation_page, conversation_size = _conversation_for(request, article)
     canonical_url = request.build_absolute_uri(article.get_absolute_url())
-    json_ld = None
-    if not is_preview:
-        reviewer_url = request.build_absolute_uri(
-            reverse("articles:reviewer_detail", args=[article.medical_reviewer_id])
-        )
-        json_ld = medical_web_page(
-            article,
-            shown=shown,
-            canonical_url=canonical_url,
-            reviewer_url=reviewer_url,
-            site_url=request.build_absolute_uri("/"),
-        )
+    json_ld = None if is_preview else _json_ld(request, article, shown, canonical_url)
     response = render(
         request,
         "articles/article_detail.html",

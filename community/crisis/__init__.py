@@ -5,7 +5,8 @@
 - ``normalise``: the canonical form text is matched in, and the detector's
   matching form.
 - ``phrases``: ``PhraseMatcher``, whole-word phrases (watched words, sourcing
-  phrases, moderators' extra crisis words); ``sourcing``: the sourcing seed list.
+  phrases, moderators' extra crisis words). The sourcing phrases themselves are
+  forum's hold watched words, seeded by forum migration 0014.
 - ``detector``: ``detect`` and its typed result (``Kind``, ``Detection``), reading
   a text with the clinician-owned patterns in ``words``, ``wish_patterns``,
   ``act_patterns``, ``overdose_patterns`` and ``guards``.
@@ -30,7 +31,6 @@ from community.crisis.detector import (
 )
 from community.crisis.normalise import matching_form, normalise
 from community.crisis.phrases import PhraseMatcher
-from community.crisis.sourcing import SOURCING_PHRASES
 
 __all__ = [
     "CONTACT_DETAILS",
@@ -39,7 +39,6 @@ __all__ = [
     "CRISIS_LIST_VERSION",
     "HELPLINE_NUMBERS",
     "NOTHING",
-    "SOURCING_PHRASES",
     "Detection",
     "Kind",
     "PhraseMatcher",

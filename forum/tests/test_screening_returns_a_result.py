@@ -6,7 +6,6 @@ import importlib
 import pytest
 from django.apps import apps
 
-from community import crisis
 from community.tests.two_factor import sign_in_with_two_factor
 from forum import actions, moderation, support
 from forum.models import Post, QueueItem, WatchedWord
@@ -66,7 +65,7 @@ def test_every_sourcing_phrase_is_a_hold_watched_word():
             "phrase", flat=True
         )
     )
-    assert seeded == set(crisis.SOURCING_PHRASES)
+    assert seeded == set(seeding.SOURCING_PHRASES)
 
 
 def test_moderators_see_the_sourcing_phrases_on_the_watched_words_page(
@@ -94,5 +93,5 @@ def test_the_seed_migration_reverses_without_touching_moderators_words(moderator
     assert list(WatchedWord.objects.all()) == [own]
     seeding.seed(apps, schema_editor=None)
     seeding.seed(apps, schema_editor=None)  # running it twice adds nothing
-    assert WatchedWord.objects.count() == len(crisis.SOURCING_PHRASES) + 1
+    assert WatchedWord.objects.count() == len(seeding.SOURCING_PHRASES) + 1
     assert not Post.objects.exists()

@@ -1,11 +1,12 @@
-"""Medically reviewed articles, their sign-offs and their polls.
+"""Medically reviewed articles, their topics and references.
 
 The publishing gate lives in articles/publishing.py and, for the row's own fields,
 in a CheckConstraint here: a published article always names its medical reviewer,
 its review dates and its live revision. Readers see only the live revision's
-content; revisions and sign-offs are append-only (model, admin and database
-triggers, migration 0005_revisions_append_only), and a trigger refuses a published
-article whose live revision lacks a matching approval by its named reviewer.
+content; revisions and sign-offs (revisions_and_reviews.py) are append-only (model,
+admin and database triggers, migration 0005_revisions_append_only), and a trigger
+refuses a published article whose live revision lacks a matching approval by its
+named reviewer.
 Review due is derived from next_review_due, never stored.
 """
 
@@ -16,7 +17,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles import content as article_content
-from articles.rendering import render_markdown
+from articles.models.polls import Poll
+from articles.models.revisions_and_reviews import ArticleRevision, MedicalReview
 from community.models import TimeStamped
 from community.permissions import can_edit_articles, can_review_medically
 from forum.models import Conversation
@@ -259,216 +261,3 @@ class Reference(models.Model):
         if self.doi:
             return f"https://doi.org/{self.doi}"
         return ""
-
-
-class AppendOnlyQuerySet(models.QuerySet):
-    def update(self, **kwargs):
-        raise PermissionError(f"{self.model.__name__} rows are append-only.")
-
-    def delete(self):
-        raise PermissionError(f"{self.model.__name__} rows are append-only.")
-
-    def bulk_create(self, *args, **kwargs):
-        # save() computes what a row vouches for; bulk_create would skip it.
-        raise PermissionError(f"Create {self.model.__name__} rows one at a time.")
-
-
-class AppendOnly(models.Model):
-    """Rows that are written once and never changed or deleted."""
-
-    objects = AppendOnlyQuerySet.as_manager()
-
-    class Meta:
-        abstract = True
-
-    def save(self, *args, **kwargs):
-        if not self._state.adding:
-            raise PermissionError(f"{type(self).__name__} rows are append-only.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise PermissionError(f"{type(self).__name__} rows are append-only.")
-
-
-class ArticleRevision(AppendOnly):
-    """One version of an article's content, exactly as a reviewer may sign it.
-
-    Never changes once written: the checksum is computed here from the snapshot,
-    and what readers see is a pointer (Article.live_revision) to a signed one.
-    """
-
-    class Kind(models.TextChoices):
-        EDIT = "edit", "Edit by an editor"
-        CORRECTION = "correction", "Urgent correction by a medical reviewer"
-
-    article = models.ForeignKey(
-        Article, on_delete=models.PROTECT, related_name="revisions"
-    )
-    kind = models.CharField(max_length=20, choices=Kind, default=Kind.EDIT)
-    content = models.JSONField(help_text="Snapshot of everything a sign-off covers.")
-    # Copied from `content` for search over what readers see; never changed.
-    title = models.CharField(max_length=200, blank=True)
-    body = models.TextField(blank=True)
-    body_html = models.TextField(blank=True)
-    table_of_contents = models.JSONField(default=list, blank=True)
-    checksum = models.CharField(max_length=64)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
-    created_at = models.DateTimeField(default=timezone.now)
-    note = models.TextField(blank=True, help_text="What changed, and why.")
-
-    class Meta:
-        ordering = ["-id"]
-        indexes = [models.Index(fields=["article", "-id"], name="revision_latest")]
-
-    def __str__(self):
-        return f"Revision {self.pk} of {self.title}"
-
-    def save(self, *args, **kwargs):
-        self.checksum = article_content.checksum(self.content)
-        self.title, self.body = self.content["title"], self.content["body"]
-        self.body_html, self.table_of_contents = render_markdown(self.content["body"])
-        super().save(*args, **kwargs)
-
-    def get_absolute_url(self):
-        return self.article.get_absolute_url()
-
-    @property
-    def shown(self) -> article_content.ShownContent:
-        return article_content.ShownContent.of(self)
-
-
-class MedicalReview(AppendOnly):
-    """One sign-off decision. Append-only: the record of who vouched for what."""
-
-    class Decision(models.TextChoices):
-        APPROVED = "approved", "Approved"
-        CHANGES_REQUESTED = "changes_requested", "Changes requested"
-
-    article = models.ForeignKey(
-        Article, on_delete=models.PROTECT, related_name="reviews"
-    )
-    revision = models.ForeignKey(
-        ArticleRevision,
-        on_delete=models.PROTECT,
-        related_name="reviews",
-        null=True,  # only for sign-offs recorded before revisions existed
-    )
-    reviewer = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
-    decision = models.CharField(max_length=20, choices=Decision)
-    notes = models.TextField(blank=True)
-    checksum = models.CharField(max_length=64)
-    signed_at = models.DateTimeField(default=timezone.now)
-
-    class Meta:
-        ordering = ["-signed_at", "-id"]
-        constraints = [
-            models.CheckConstraint(
-                name="review_changes_requested_has_reasons",
-                condition=~Q(decision="changes_requested") | Q(notes__regex=r"\S"),
-                violation_error_message="Please say what needs to change.",
-            )
-        ]
-
-    def __str__(self):
-        signed = f"{self.signed_at:%Y-%m-%d}"
-        return f"{self.get_decision_display()} by {self.reviewer} on {signed}"
-
-
-class ReviewerProfile(models.Model):
-    """What readers see about a medical reviewer, beyond name and credentials."""
-
-    user = models.OneToOneField(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.CASCADE,
-        related_name="reviewer_profile",
-    )
-    specialty = models.CharField(max_length=120, blank=True)
-    bio = models.TextField(blank=True)
-    conflict_of_interest = models.TextField(
-        "conflict-of-interest disclosure",
-        default="None.",
-        help_text='Write "None." if none.',
-    )
-    disclosure_updated_on = models.DateField(default=timezone.localdate)
-    is_active = models.BooleanField(
-        default=True, help_text="Inactive reviewers can't sign off; their bylines stay."
-    )
-
-    def __str__(self):
-        return f"Reviewer profile of {self.user}"
-
-    def get_absolute_url(self):
-        return reverse("articles:reviewer_detail", args=[self.user_id])
-
-
-class Poll(models.Model):
-    article = models.OneToOneField(
-        Article, on_delete=models.CASCADE, related_name="poll"
-    )
-    question = models.CharField(max_length=200)
-    closes_on = models.DateField(null=True, blank=True)
-    total_votes = models.PositiveIntegerField(default=0, editable=False)
-
-    def __str__(self):
-        return self.question
-
-    @property
-    def is_open(self):
-        return self.closes_on is None or timezone.localdate() <= self.closes_on
-
-
-class PollOption(models.Model):
-    poll = models.ForeignKey(Poll, on_delete=models.CASCADE, related_name="options")
-    position = models.PositiveSmallIntegerField(default=1)
-    text = models.CharField(max_length=120)
-    vote_count = models.PositiveIntegerField(default=0, editable=False)
-
-    class Meta:
-        ordering = ["position", "id"]
-
-    def __str__(self):
-        return self.text
-
-    def percent_of(self, total):
-        return round(100 * self.vote_count / total) if total else 0
-
-
-class PollVote(models.Model):
-    """One vote: a member's, or a signed-out browser's (by a random cookie id)."""
-
-    poll = models.ForeignKey(Poll, on_delete=models.CASCADE, related_name="votes")
-    option = models.ForeignKey(PollOption, on_delete=models.CASCADE, related_name="+")
-    member = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.CASCADE
-    )
-    browser_key = models.CharField(max_length=64, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(
-                fields=["poll", "member"],
-                condition=Q(member__isnull=False),
-                name="poll_one_vote_per_member",
-                violation_error_message="You have already voted in this poll.",
-            ),
-            models.UniqueConstraint(
-                fields=["poll", "browser_key"],
-                condition=~Q(browser_key=""),
-                name="poll_one_vote_per_browser",
-                violation_error_message="This browser has already voted in this poll.",
-            ),
-            models.CheckConstraint(
-                name="poll_vote_has_exactly_one_voter",
-                condition=(Q(member__isnull=False) & Q(browser_key=""))
-                | (Q(member__isnull=True) & ~Q(browser_key="")),
-                violation_error_message="A vote belongs to a member or a browser.",
-            ),
-        ]
-
-    def __str__(self):
-        return f"Vote in poll {self.poll_id}"

@@ -1,0 +1,58 @@
+"""Everything members (and visitors) write: one Post model in Conversations.
+
+One module per concern: posts, conversations and tree paths (`posts`), reactions
+(`reactions`), follows and notifications (`notifications`), and what moderation
+records (`moderation`). Import from `forum.models`; every public name is here.
+"""
+
+from forum.models.moderation import (
+    CrisisMatch,
+    ModerationLog,
+    ModerationLogQuerySet,
+    QueueItem,
+    QueueItemQuerySet,
+    Report,
+    WatchedWord,
+)
+from forum.models.notifications import Follow, Notification
+from forum.models.posts import (
+    MAX_DEPTH,
+    PATH_SEGMENT_WIDTH,
+    TEXT_OR_PICTURE_MESSAGE,
+    Conversation,
+    ConversationQuerySet,
+    Post,
+    PostQuerySet,
+    Revision,
+    Status,
+    ids_in_path,
+    path_segment,
+    tree_path_or_none,
+)
+from forum.models.reactions import REACTION_COUNTERS, Reaction
+
+__all__ = [
+    "MAX_DEPTH",
+    "PATH_SEGMENT_WIDTH",
+    "REACTION_COUNTERS",
+    "TEXT_OR_PICTURE_MESSAGE",
+    "Conversation",
+    "ConversationQuerySet",
+    "CrisisMatch",
+    "Follow",
+    "ModerationLog",
+    "ModerationLogQuerySet",
+    "Notification",
+    "Post",
+    "PostQuerySet",
+    "QueueItem",
+    "QueueItemQuerySet",
+    "Reaction",
+    "Report",
+    "Revision",
+    "Status",
+    "WatchedWord",
+    "ids_in_path",
+    "path_segment",
+    "tree_path_or_none",
+]
