@@ -349,6 +349,9 @@ FORUM_HOLD_FIRST_POSTS = (
     2  # a new member's first posts wait until this many are approved
 )
 FORUM_HOLD_CONTACT_DETAILS = True  # phone numbers, emails, handles: held, not blocked
+# A visitor's private link to their question and its answers works this long; an
+# email address they left for the first answer is deleted after it at the latest.
+FORUM_VISITOR_LINK_DAYS = 90
 FORUM_AUTO_HIDE_REPORTERS = 3  # distinct established members' reports hide a post
 FORUM_REPORTER_MIN_AGE_HOURS = 24  # reporters younger than this don't count
 # Read by community/limits.py for every app's actions.
