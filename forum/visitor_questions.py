@@ -29,9 +29,12 @@ def link_lifetime() -> timedelta:
     return timedelta(days=settings.FORUM_VISITOR_LINK_DAYS)
 
 
+def private_token(question: Post) -> str:
+    return signing.TimestampSigner(salt=SALT).sign_object(question.pk)
+
+
 def private_path(question: Post) -> str:
-    token = signing.TimestampSigner(salt=SALT).sign_object(question.pk)
-    return reverse("forum:visitor_question", args=[token])
+    return reverse("forum:visitor_question", args=[private_token(question)])
 
 
 def question_for_token(token: str) -> Post | None:
