@@ -217,3 +217,11 @@ def test_the_email_is_sent_by_the_task_worker_once(
     assert mailoutbox == []
     call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
     assert [m.to for m in mailoutbox] == [[EMAIL]]
+
+
+def test_members_are_told_the_visitor_reads_the_answers(client, member, moderator):
+    _, question = ask()
+    moderation.approve_post(question, moderator=moderator)
+    client.force_login(member)
+    html = client.get(question.get_absolute_url()).content.decode()
+    assert "They can read its published answers" in html
