@@ -10,8 +10,12 @@ app_name = "articles"
 
 urlpatterns = [
     path("articles/", views.article_list, name="article_list"),
-    path("articles/feed/", LatestArticlesAtom(), name="feed_atom"),
-    path("articles/rss/", LatestArticles(), name="feed_rss"),
+    path(
+        "articles/feed/",
+        public_for_visitors(LatestArticlesAtom()),
+        name="feed_atom",
+    ),
+    path("articles/rss/", public_for_visitors(LatestArticles()), name="feed_rss"),
     path("articles/topics/", views.topic_list, name="topic_list"),
     path("articles/topics/<slug:slug>/", views.topic_detail, name="topic_detail"),
     path("articles/<slug:slug>/", views.article_detail, name="article_detail"),

@@ -33,7 +33,15 @@ def varies_on(response):
 
 
 def test_visitors_public_pages_may_be_kept_briefly_by_a_shared_cache(article):
-    for url in [article.get_absolute_url(), "/articles/", "/articles/topics/", "/"]:
+    for url in [
+        article.get_absolute_url(),
+        "/articles/",
+        "/articles/topics/",
+        "/",
+        "/articles/feed/",
+        "/sitemap.xml",
+        "/robots.txt",
+    ]:
         response = Client().get(url)
         assert cache_control(response) == {
             "public",
