@@ -313,10 +313,13 @@ def url_samples(member, editor, medical_reviewer):
     Lives here, above the apps, because the whole-site tests need every app.
     """
     from articles.tests.factories import make_poll, make_published
-    from forum import actions
+    from forum import actions, visitor_questions
     from forum.models import Conversation
 
     post = actions.post_update(author=member, body="A sample update").post
+    visitor_question = actions.ask_question(
+        author=None, body="A sample visitor question?", visitor_key="sample"
+    ).post
     conversation = Conversation.objects.create(title="A sample conversation")
     article = make_published(editor, medical_reviewer, title="A sample article")
     make_poll(article)
@@ -353,6 +356,9 @@ def url_samples(member, editor, medical_reviewer):
         "forum:member_sanction": {"pk": member.pk},
         "forum:sanction_lift": {"pk": 1},
         "forum:watched_word_delete": {"pk": 1},
+        "forum:visitor_question": {
+            "token": visitor_questions.private_token(visitor_question)
+        },
         **{
             f"forum:{name}": per_post
             for name in [

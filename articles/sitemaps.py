@@ -37,6 +37,7 @@ class PublicPageSitemap(Sitemap):
             "community:privacy",
             "community:about",
             "articles:article_list",
+            "articles:topic_list",
         ]
 
     def location(self, name):

@@ -4,13 +4,19 @@ from django.urls import path
 from articles import views
 from articles.feeds import LatestArticles, LatestArticlesAtom
 from articles.sitemaps import SITEMAPS
+from community.http_caching import public_for_visitors
 
 app_name = "articles"
 
 urlpatterns = [
     path("articles/", views.article_list, name="article_list"),
-    path("articles/feed/", LatestArticlesAtom(), name="feed_atom"),
-    path("articles/rss/", LatestArticles(), name="feed_rss"),
+    path(
+        "articles/feed/",
+        public_for_visitors(LatestArticlesAtom()),
+        name="feed_atom",
+    ),
+    path("articles/rss/", public_for_visitors(LatestArticles()), name="feed_rss"),
+    path("articles/topics/", views.topic_list, name="topic_list"),
     path("articles/topics/<slug:slug>/", views.topic_detail, name="topic_detail"),
     path("articles/<slug:slug>/", views.article_detail, name="article_detail"),
     path("articles/<slug:slug>/poll/", views.poll_vote, name="poll_vote"),
@@ -57,9 +63,10 @@ urlpatterns = [
         views.revision_detail,
         name="revision_detail",
     ),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
     path(
         "sitemap.xml",
-        sitemap,
+        public_for_visitors(sitemap),
         {"sitemaps": SITEMAPS},
         name="sitemap",
     ),

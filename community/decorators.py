@@ -2,21 +2,21 @@ from functools import wraps
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.utils.cache import patch_cache_control
 
 from community.permissions import has_two_factor, holds_staff_role
 from community.staff_sessions import second_factor_step
 
 
 def members_only(view):
-    """Member content needs sign-in, stays out of search engines and shared caches."""
+    """Member content needs sign-in and stays out of search engines; shared caches
+    never keep it (community/http_caching.py makes every response private unless
+    its view opts in)."""
 
     @login_required
     @wraps(view)
     def wrapper(request, *args, **kwargs):
         response = view(request, *args, **kwargs)
         response["X-Robots-Tag"] = "noindex"
-        patch_cache_control(response, private=True)
         return response
 
     return wrapper

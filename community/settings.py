@@ -108,7 +108,17 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    # Static files: served (precompressed by collectstatic) before anything below.
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Pages are gzipped on the way out, after every middleware below has written
+    # the body. BREACH (guessing a secret in a compressed page from its size) is
+    # mitigated: Django masks the CSRF token afresh in every response, and since
+    # 4.2 this middleware pads each response by a random length ("Heal The
+    # Breach"). No page reflects both a secret and attacker-chosen text: search and
+    # form pages echo what the person typed, but carry only the masked token.
+    "django.middleware.gzip.GZipMiddleware",
+    # Outside sessions, CSRF and messages, so it sees every cookie they set.
+    "community.http_caching.cache_policy",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # After sessions, before common: picks the language (cookie, then Accept-Language).
     "django.middleware.locale.LocaleMiddleware",
@@ -339,6 +349,9 @@ FORUM_HOLD_FIRST_POSTS = (
     2  # a new member's first posts wait until this many are approved
 )
 FORUM_HOLD_CONTACT_DETAILS = True  # phone numbers, emails, handles: held, not blocked
+# A visitor's private link to their question and its answers works this long; an
+# email address they left for the first answer is deleted after it at the latest.
+FORUM_VISITOR_LINK_DAYS = 90
 FORUM_AUTO_HIDE_REPORTERS = 3  # distinct established members' reports hide a post
 FORUM_REPORTER_MIN_AGE_HOURS = 24  # reporters younger than this don't count
 # Read by community/limits.py for every app's actions.
@@ -363,6 +376,12 @@ FORUM_RATE_LIMITS = {
 ARTICLES_REVIEW_INTERVAL_MONTHS = 12  # a full medical review sets the next due date
 ARTICLES_PAGE_SIZE = 12
 ARTICLES_PAGE_CACHE_SECONDS = 120  # public article pages for signed-out visitors
+
+# --- HTTP caching (community/http_caching.py) ---------------------------------
+# Public pages, for signed-out visitors only: a CDN may keep them this long, then
+# serve the stale copy this much longer while it fetches a fresh one.
+PUBLIC_PAGE_MAX_AGE = 60
+PUBLIC_PAGE_STALE_WHILE_REVALIDATE = 300
 # An article page previews its conversation: fewer replies under each post than the
 # conversation's own page (FORUM_INLINE_REPLIES), so the article stays the focus.
 ARTICLES_INLINE_REPLIES = 3

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from community import actions
 from community.decorators import members_only
 from community.forms import ModeratorMessageForm, ProfileForm
+from community.http_caching import public_for_visitors
 from community.limits import RateLimited
 from community.models import ModeratorMessage, Sanction, User, standing_of
 
@@ -26,6 +27,7 @@ def healthz(request):
     return response
 
 
+@public_for_visitors
 def home(request):
     return render(request, "community/home.html")
 
@@ -40,10 +42,12 @@ def welcome(request):
     )
 
 
+@public_for_visitors
 def help_page(request):
     return render(request, "community/help.html")
 
 
+@public_for_visitors
 def guidelines(request):
     rules = {
         "auto_hide_reporters": settings.FORUM_AUTO_HIDE_REPORTERS,
@@ -52,10 +56,12 @@ def guidelines(request):
     return render(request, "community/guidelines.html", rules)
 
 
+@public_for_visitors
 def privacy(request):
     return render(request, "community/privacy.html")
 
 
+@public_for_visitors
 def about(request):
     return render(request, "community/about.html")
 

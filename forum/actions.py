@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from community.limits import check_rate_limit
 from community.sanitize import VERSION as SANITIZER_VERSION
 from community.sanitize import render_member_text
-from forum import moderation, pictures, search
+from forum import moderation, pictures, search, visitor_questions
 from forum.caching import touch_conversation
 from forum.models import (
     MAX_DEPTH,
@@ -28,6 +28,7 @@ from forum.models import (
     Post,
     Reaction,
     Revision,
+    Status,
     ids_in_path,
     path_segment,
 )
@@ -163,11 +164,20 @@ def post_comment(
 
 @transaction.atomic
 def ask_question(
-    *, author, body, conversation=None, visitor_key=None, picture=None, picture_alt=""
+    *,
+    author,
+    body,
+    conversation=None,
+    visitor_key=None,
+    picture=None,
+    picture_alt="",
+    answer_email="",
+    language="",
 ) -> Posted:
     """A question from a member, or from a visitor (author None; held for review).
 
-    Visitors are limited by `visitor_key` (a hash of their address, never stored).
+    Visitors are limited by `visitor_key` (a hash of their address, never stored)
+    and may leave `answer_email`, used once (forum/visitor_questions.py).
     """
     conversation = conversation or Conversation.objects.feed()
     if conversation.is_locked:
@@ -178,7 +188,7 @@ def ask_question(
         picture = None  # visitors ask in words only
     elif not can_post(author):
         raise PermissionDenied
-    return _create(
+    posted = _create(
         author=author,
         conversation=conversation,
         kind=Post.Kind.QUESTION,
@@ -188,6 +198,9 @@ def ask_question(
         limit="question" if author else "visitor_question",
         limited_as=visitor_key,
     )
+    if author is None:
+        visitor_questions.remember_address(posted.post, answer_email, language=language)
+    return posted
 
 
 @transaction.atomic
@@ -211,6 +224,8 @@ def reply_to_post(parent, *, author, body="", picture=None, picture_alt="") -> P
         limit="reply",
     )
     _notify_reply(posted.post, parent)
+    if posted.post.status == Status.PUBLISHED:
+        visitor_questions.answer_published(posted.post, parent.root)
     return posted
 
 

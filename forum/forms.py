@@ -1,4 +1,6 @@
 from django import forms
+from django.conf import settings
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from community.models import Sanction
@@ -51,6 +53,13 @@ class QuestionForm(forms.Form):
             "Please leave out names and other details that could identify you."
         ),
     )
+    # Visitors only (the template leaves it out for members).
+    answer_email = forms.EmailField(
+        label=_("Your email address (optional)"),
+        required=False,
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
     # A field people never see; bots that fill every field give themselves away.
     website = forms.CharField(
         label=_("Leave this field empty"),
@@ -58,6 +67,14 @@ class QuestionForm(forms.Form):
         max_length=200,
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["answer_email"].help_text = gettext(
+            "Only to tell you once, without quoting your question, when the first "
+            "answer is published. We delete it after that email, or after "
+            "%(days)s days if no one has answered."
+        ) % {"days": settings.FORUM_VISITOR_LINK_DAYS}
 
     def is_from_a_bot(self):
         return bool(self.cleaned_data.get("website"))

@@ -4,15 +4,19 @@ Runs through Django's tasks framework, so a slow or failing mail server never
 slows or fails posting once a queued backend is configured (see README).
 """
 
+from django.conf import settings
 from django.core.mail import send_mail
+from django.db import transaction
 from django.tasks import task
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from community.emails import absolute_url, email_context
 from community.models import Sanction
-from forum.models import Notification
+from forum import visibility, visitor_questions
+from forum.models import Notification, VisitorAnswerAddress
 
 
 @task
@@ -61,4 +65,40 @@ def send_moderator_notice_email(sanction_id: int) -> int:
         from_email=None,
         recipient_list=[sanction.member.email],
     )
+    return 1
+
+
+@task
+def send_first_answer_email(question_id: int) -> int:
+    """Tell a visitor, once, that their question has a published answer; then
+    forget their address. Neither the subject nor the body quotes the question.
+
+    The address row is deleted in the same transaction as the sending, under a
+    row lock: a second run finds nothing and sends nothing.
+    """
+    with transaction.atomic():
+        address = (
+            VisitorAnswerAddress.objects.select_for_update()
+            .select_related("question")
+            .filter(question_id=question_id)
+            .first()
+        )
+        if address is None:
+            return 0
+        question = address.question
+        if not visibility.answers_for_the_asker(question).exists():
+            return 0
+        with translation.override(address.language or settings.LANGUAGE_CODE):
+            context = {
+                **email_context(),
+                "private_url": absolute_url(visitor_questions.private_path(question)),
+                "expires_on": timezone.now() + visitor_questions.link_lifetime(),
+            }
+            send_mail(
+                subject=_("There is a reply for you"),
+                message=render_to_string("forum/email/visitor_answer.txt", context),
+                from_email=None,
+                recipient_list=[address.email],
+            )
+        address.delete()
     return 1

@@ -38,6 +38,9 @@ urlpatterns = [
     path("questions/", views.question_list, name="question_list"),
     path("questions/ask/", views.question_create, name="question_create"),
     path("questions/received/", views.question_received, name="question_received"),
+    path(
+        "questions/yours/<str:token>/", views.visitor_question, name="visitor_question"
+    ),
     path("notifications/", views.notification_list, name="notifications"),
     path("notifications/read/", views.notifications_read, name="notifications_read"),
     path("posts/<int:pk>/report/", views.post_report, name="post_report"),

@@ -7,7 +7,8 @@ hidden, removed and author-deleted ones are placeholders to them, and held or
 rejected ones are invisible. Authors read their own posts in every state but one
 they deleted themselves; moderators read everything. A moderator's reason is shown
 only to the author and moderators. A placeholder with nothing readable beneath it
-is not shown at all, on every page alike.
+is not shown at all, on every page alike. A visitor reads only their own
+question and its published answers, through a private link.
 
 Pages read cards as plain rows (forum/threads.PostCard), so the per-card answer,
 `Viewer.card_view`, works on anything with `status`, `status_reason` and
@@ -131,6 +132,15 @@ def readable(queryset, user):
 def readable_by_any_member(queryset):
     """What every member may read (a visitor is told only how much there is)."""
     return queryset.filter(status__in=READABLE_BY_MEMBERS)
+
+
+def answers_for_the_asker(question):
+    """What a visitor reads under their own question through its private link:
+    the replies in its thread that every member may read, nothing else. (The
+    question itself they read in every state: they wrote it.)"""
+    return readable_by_any_member(
+        Post.objects.filter(root_id=question.pk, depth__gt=0)
+    ).order_by("path")
 
 
 def searchable(queryset, user):

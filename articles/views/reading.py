@@ -6,6 +6,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.db.models import Count, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -20,6 +21,7 @@ from articles.models import (
     ReviewerProfile,
     Topic,
 )
+from community.http_caching import mark_public_for_visitors, public_for_visitors
 from community.limits import RateLimited, visitor_key
 from community.models import User
 from community.permissions import can_review_medically
@@ -36,6 +38,7 @@ def _browser_key(request):
     return request.get_signed_cookie(VOTER_COOKIE, default="", salt=VOTER_SALT)
 
 
+@public_for_visitors
 def article_list(request):
     articles = Article.objects.published().select_related(
         "live_revision", "medical_reviewer__profile"
@@ -50,6 +53,23 @@ def article_list(request):
     )
 
 
+@public_for_visitors
+def topic_list(request):
+    """Every topic, with how many published articles it holds."""
+    topics = Topic.objects.annotate(
+        published_count=Count(
+            "articles", filter=Q(articles__status=Article.Status.PUBLISHED)
+        )
+    )
+    canonical_url = request.build_absolute_uri(reverse("articles:topic_list"))
+    return render(
+        request,
+        "articles/topic_list.html",
+        {"topics": topics, "canonical_url": canonical_url},
+    )
+
+
+@public_for_visitors
 def topic_detail(request, slug):
     topic = get_object_or_404(Topic, slug=slug)
     articles = topic.articles.published().select_related(
@@ -123,7 +143,7 @@ def article_detail(request, slug):
     if cacheable:
         html = caching.cached_page(slug)
         if html is not None:
-            return HttpResponse(html)
+            return mark_public_for_visitors(HttpResponse(html))
     article = get_object_or_404(
         Article.objects.visible_to(request.user).for_page(), slug=slug
     )
@@ -157,9 +177,9 @@ def article_detail(request, slug):
     )
     if is_preview:
         response["X-Robots-Tag"] = "noindex"
-        response["Cache-Control"] = "private, no-store"
     elif cacheable:
         caching.store_page(slug, article.conversation_id, response.content.decode())
+        mark_public_for_visitors(response)
     return response
 
 
@@ -230,6 +250,7 @@ def _record_vote(request, slug):
     return response
 
 
+@public_for_visitors
 def reviewer_detail(request, pk):
     """A medical reviewer's public page: who they are and what they reviewed."""
     reviewer = get_object_or_404(User.objects.select_related("profile"), pk=pk)

@@ -14,7 +14,11 @@ from forum.models.moderation import (
     Report,
     WatchedWord,
 )
-from forum.models.notifications import Follow, Notification
+from forum.models.notifications import (
+    Follow,
+    Notification,
+    VisitorAnswerAddress,
+)
 from forum.models.posts import (
     MAX_DEPTH,
     PATH_SEGMENT_WIDTH,
@@ -51,6 +55,7 @@ __all__ = [
     "Report",
     "Revision",
     "Status",
+    "VisitorAnswerAddress",
     "WatchedWord",
     "ids_in_path",
     "path_segment",

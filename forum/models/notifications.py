@@ -65,3 +65,30 @@ class Notification(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} for {self.recipient}"
+
+
+class VisitorAnswerAddress(models.Model):
+    """Where to tell a visitor, once, that their question has an answer.
+
+    Deleted as soon as that email is sent, or unused after the private link's
+    lifetime (forum/visitor_questions.py): the address is never kept for anything
+    else and never shown to anyone.
+    """
+
+    question = models.OneToOneField(
+        Post, on_delete=models.CASCADE, related_name="answer_address"
+    )
+    email = models.EmailField()
+    # The interface language the visitor asked in; the email is written in it.
+    language = models.CharField(max_length=10, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                name="visitor_answer_address_not_empty", condition=~Q(email="")
+            )
+        ]
+
+    def __str__(self):
+        return f"Answer address for question {self.question_id}"

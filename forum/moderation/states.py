@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext as _
 
 from community.permissions import can_moderate
+from forum import visitor_questions
 from forum.models import ModerationLog, Post, Status
 
 
@@ -107,6 +108,8 @@ def transition(post, *, to, actor, role: Role, action: Action, reason=""):
     post.status = to
     post.status_reason = reason if role != AUTHOR else ""
     post.save(update_fields=["status", "status_reason", "updated_at"])
+    if to == Status.PUBLISHED and post.depth > 0:
+        visitor_questions.answer_published(post, post.root)
 
 
 def locked(post):

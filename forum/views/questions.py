@@ -1,5 +1,6 @@
 """Visitors' questions and the list members answer from."""
 
+from django.conf import settings
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -7,10 +8,13 @@ from django.views.decorators.http import require_http_methods
 
 from community.decorators import members_only
 from community.limits import visitor_key
-from forum import actions, threads
+from forum import actions, threads, visibility, visitor_questions
 from forum.forms import QuestionForm
 from forum.models import Conversation
 from forum.views.common import _attempt, _offer_support, _posted_message
+
+# The asking browser keeps its private link for the "question received" page.
+PRIVATE_LINK_SESSION_KEY = "visitor_question_link"
 
 # --- Questions ----------------------------------------------------------------
 
@@ -45,11 +49,16 @@ def question_create(request):
                 body=form.cleaned_data["body"],
                 conversation=conversation,
                 visitor_key=None if user else visitor_key(request),
+                answer_email="" if user else form.cleaned_data["answer_email"],
+                language=request.LANGUAGE_CODE,
             )
             if status is None:
                 _offer_support(request, posted)
                 question = posted.post
                 if user is None:
+                    request.session[PRIVATE_LINK_SESSION_KEY] = (
+                        visitor_questions.private_path(question)
+                    )
                     return redirect("forum:question_received")
                 _posted_message(request, question, _("Your question is posted."))
                 return redirect(question)
@@ -62,7 +71,39 @@ def question_create(request):
 
 
 def question_received(request):
-    return render(request, "forum/question_received.html")
+    private_path = request.session.get(PRIVATE_LINK_SESSION_KEY)
+    return render(
+        request,
+        "forum/question_received.html",
+        {
+            "private_url": request.build_absolute_uri(private_path)
+            if private_path
+            else None,
+            "link_days": settings.FORUM_VISITOR_LINK_DAYS,
+        },
+    )
+
+
+def visitor_question(request, token):
+    """A visitor's own question and its published answers, by private link only."""
+    question = visitor_questions.question_for_token(token)
+    if question is None:
+        raise Http404("This link is wrong or has expired.")
+    answers = visibility.answers_for_the_asker(question)
+    response = render(
+        request,
+        "forum/visitor_question.html",
+        {
+            "question": question,
+            "answers": answers,
+            "link_days": settings.FORUM_VISITOR_LINK_DAYS,
+        },
+    )
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    # The address is the key to the page: never sent on to another site.
+    response["Referrer-Policy"] = "no-referrer"
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 @members_only
