@@ -9,6 +9,7 @@ class CommunityConfig(AppConfig):
 
     def ready(self):
         from community import checks  # noqa: F401  (registers system checks)
+        from community import languages  # noqa: F401  (sign-in uses the saved language)
 
 
 class StaffAdminConfig(admin_apps.AdminConfig):
