@@ -35,6 +35,17 @@ def recipient_language(user, *, default: str | None = None) -> str:
     return settings.LANGUAGE_CODE
 
 
+def written_for(user, *, default: str | None = None):
+    """`with written_for(member):` renders an email in the member's language."""
+    return translation.override(recipient_language(user, default=default))
+
+
+def remember_signup_language(user, code: str) -> None:
+    """A new member keeps the language they signed up in, for pages and email."""
+    if is_offered(code):
+        Profile.objects.filter(user=user).update(language=code)
+
+
 def save_member_language(request, code: str) -> None:
     """A signed-in member switched language: keep it on the profile and use it now."""
     Profile.objects.update_or_create(user=request.user, defaults={"language": code})

@@ -378,6 +378,10 @@ LANGUAGES = [("en", "English"), ("es", "Español")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = env("TIME_ZONE", "America/New_York")
 USE_I18N = True
+# Dates by name per language (community/formats). No thousands separator: the
+# numbers shown are small counts, and "1,000" reads as a decimal in Spanish.
+FORMAT_MODULE_PATH = ["community.formats"]
+USE_THOUSAND_SEPARATOR = False
 USE_TZ = True
 
 # --- Logging ----------------------------------------------------------------
