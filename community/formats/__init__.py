@@ -5,3 +5,12 @@ SHORT_DATETIME_FORMAT, YEAR_MONTH_FORMAT, MONTH_DAY_FORMAT): English reads
 "November 30, 2026", Spanish "30 de noviembre de 2026". Machine formats ('c',
 'Y-m-d' in `datetime` attributes) stay as they are.
 """
+
+NAMED_FORMATS = {
+    "DATE_FORMAT",
+    "DATETIME_FORMAT",
+    "SHORT_DATE_FORMAT",
+    "SHORT_DATETIME_FORMAT",
+    "YEAR_MONTH_FORMAT",
+    "MONTH_DAY_FORMAT",
+}
