@@ -59,7 +59,8 @@ def _stamp(moment, zone=None, *, with_time=True):
     if translation.get_language() != "en":
         # Other languages take Django's formats (community/formats): slower, right.
         named = "SHORT_DATETIME_FORMAT" if with_time else "SHORT_DATE_FORMAT"
-        return f'<time datetime="{local.isoformat()}">{date_format(local, named)}</time>'
+        shown = date_format(local, named)
+        return f'<time datetime="{local.isoformat()}">{shown}</time>'
     shown = f"{_MONTHS[local.month - 1]} {local.day}, {local.year}"
     if with_time:
         hour = local.hour % 12 or 12

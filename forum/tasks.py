@@ -48,7 +48,11 @@ def send_moderator_notice_email(sanction_id: int) -> int:
     Sent whatever the member's notification setting: like a password reset, it is
     about their account. The text itself is never in the email.
     """
-    sanction = Sanction.objects.filter(pk=sanction_id).select_related("member__profile").first()
+    sanction = (
+        Sanction.objects.filter(pk=sanction_id)
+        .select_related("member__profile")
+        .first()
+    )
     if sanction is None or not sanction.member.is_active:
         return 0
     context = {

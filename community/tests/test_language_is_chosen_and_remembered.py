@@ -44,9 +44,7 @@ def test_a_visitor_can_switch_without_a_csrf_token_from_a_cached_page():
 
 
 def test_the_switch_never_sends_people_to_another_site(client):
-    response = client.post(
-        SWITCH, {"language": "es", "next": "https://evil.example/"}
-    )
+    response = client.post(SWITCH, {"language": "es", "next": "https://evil.example/"})
     assert response.status_code == 302
     assert "evil.example" not in response["Location"]
 

@@ -57,8 +57,10 @@ def test_translations_keep_every_placeholder():
         source = placeholders(entry.msgid) | placeholders(entry.msgid_plural or "")
         for text in translations(entry):
             # A plural form may leave out the count ("one reply"), never invent one.
-            fits = placeholders(text) <= source if entry.msgid_plural else (
-                placeholders(text) == source
+            fits = (
+                placeholders(text) <= source
+                if entry.msgid_plural
+                else (placeholders(text) == source)
             )
             if not fits:
                 wrong.append((entry.msgid, text))
@@ -78,8 +80,12 @@ def test_the_compiled_catalogue_matches_the_translations():
                 expected[(msgid, int(index))] = text
         else:
             expected[msgid] = entry.msgstr
-    stale = {k for k in expected.keys() | served.keys() if expected.get(k) != served.get(k)}
-    assert not stale, f"django.mo is stale, run `make messages`: {sorted(map(str, stale))}"
+    stale = sorted(
+        str(msgid)
+        for msgid in expected.keys() | served.keys()
+        if expected.get(msgid) != served.get(msgid)
+    )
+    assert not stale, f"django.mo is stale, run `make messages`: {stale}"
 
 
 def test_every_marked_string_is_in_the_catalogue(tmp_path, settings, monkeypatch):
@@ -108,9 +114,8 @@ def test_every_marked_string_is_in_the_catalogue(tmp_path, settings, monkeypatch
     fresh = polib.pofile(str(tmp_path / "locale" / "es" / "LC_MESSAGES" / "django.po"))
     marked = {key(e) for e in fresh}
     committed = {key(e) for e in catalogue() if not e.obsolete}
-    assert not marked - committed, (
-        f"Marked but not in {PO.name}, run `make messages`: {sorted(marked - committed)}"
-    )
+    missing = sorted(marked - committed)
+    assert not missing, f"Marked but not in {PO.name}, run `make messages`: {missing}"
     assert not committed - marked, (
         f"In {PO.name} but no longer marked, run `make messages`: "
         f"{sorted(committed - marked)}"

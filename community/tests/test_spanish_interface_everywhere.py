@@ -31,7 +31,7 @@ VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "met
 VOID |= {"source", "track", "wbr"}
 # Names and words that read the same in both languages.
 SAME_IN_BOTH = {"988", "PharmD", "Editorial", "No", "Total", "Error", "OK"}
-WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
+WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]+")
 SEPARATOR = re.compile(r"[·|•]")
 
 
@@ -113,9 +113,7 @@ def page_in(client, url, language):
     return urlsplit(final).path, response.content.decode()
 
 
-def test_a_visitor_reading_spanish_sees_no_english_interface_text(
-    client, url_samples
-):
+def test_a_visitor_reading_spanish_sees_no_english_interface_text(client, url_samples):
     content = content_in_the_database()
     untranslated = {}
     for name, url in page_urls(url_samples):
