@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template import loader
+from django.utils.translation import get_language
 from django.views import i18n
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import (
@@ -119,7 +120,9 @@ def _set_language(request):
 def server_error(request):
     """500 page that still has the site name and the crisis banner."""
     template = loader.get_template("500.html")
-    return HttpResponseServerError(template.render({"SITE_NAME": settings.SITE_NAME}))
+    # No context processors here (they might be what failed): name the language too.
+    context = {"SITE_NAME": settings.SITE_NAME, "LANGUAGE_CODE": get_language()}
+    return HttpResponseServerError(template.render(context))
 
 
 # Never offered back: secrets, and the stale token itself.

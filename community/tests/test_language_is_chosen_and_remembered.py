@@ -1,8 +1,10 @@
 import pytest
 from django.conf import settings
 from django.test import Client
+from django.utils import translation
 
 from community.models import Profile
+from community.views import server_error
 
 pytestmark = pytest.mark.django_db
 
@@ -89,3 +91,9 @@ def test_a_members_saved_language_ends_with_their_session(member):
     browser.force_login(member)
     browser.post("/accounts/logout/")
     assert html_lang(browser.get("/about/")) == "en"
+
+
+def test_the_server_error_page_names_its_language(rf):
+    with translation.override("es"):
+        response = server_error(rf.get("/"))
+    assert html_lang(response) == "es"
