@@ -1,14 +1,19 @@
 """Daily work for the medical review schedule (see README: `find_reviews_due`)."""
 
+from collections import defaultdict
+
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db.models import Q
 from django.tasks import task
 from django.urls import reverse
+from django.utils import translation
 from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
 from articles import caching
 from articles.models import Article
+from community.languages import recipient_language
 from community.models import User
 from community.permissions import can_edit_articles, can_review_medically
 
@@ -41,22 +46,34 @@ def _tell_editorial_staff(due):
         | Q(is_superuser=True),
         is_active=True,
     ).distinct()
-    recipients = [
-        user.email
-        for user in candidates
-        if can_edit_articles(user) or can_review_medically(user)
-    ]
+    by_language = defaultdict(list)
+    for user in candidates.select_related("profile"):
+        if can_edit_articles(user) or can_review_medically(user):
+            by_language[recipient_language(user)].append(user.email)
+    editorial = settings.SITE_URL + reverse("articles:editorial_dashboard")
+    for language, recipients in sorted(by_language.items()):
+        with translation.override(language):
+            _send_reviews_due(due, recipients, editorial)
+
+
+def _send_reviews_due(due, recipients, editorial):
     lines = [
-        f"- {article.live_revision.title} "
-        f"(due since {date_format(article.next_review_due, 'F j, Y')})"
+        "- "
+        + _("%(title)s (due since %(date)s)")
+        % {
+            "title": article.live_revision.title,
+            "date": date_format(article.next_review_due, "DATE_FORMAT"),
+        }
         for article in due
     ]
-    editorial = settings.SITE_URL + reverse("articles:editorial_dashboard")
     send_mail(
-        subject=f"Articles due for medical review: {len(due)}",
-        message="These articles are due for their scheduled medical review:\n\n"
+        subject=_("Articles due for medical review: %(count)s") % {"count": len(due)},
+        message=_("These articles are due for their scheduled medical review:")
+        + "\n\n"
         + "\n".join(lines)
-        + f"\n\nEditorial: {editorial}\n",
+        + "\n\n"
+        + _("Editorial: %(address)s") % {"address": editorial}
+        + "\n",
         from_email=None,
         recipient_list=recipients,
     )

@@ -1,8 +1,10 @@
 from allauth.account.adapter import DefaultAccountAdapter
 from django.urls import reverse
+from django.utils import translation
 
 from community.actions import start_membership
 from community.emails import email_context
+from community.languages import remember_signup_language, written_for
 from community.tasks import send_email_message
 
 
@@ -14,6 +16,7 @@ class AccountAdapter(DefaultAccountAdapter):
         user = super().save_user(request, user, form, commit=commit)
         if commit:
             start_membership(user)
+            remember_signup_language(user, translation.get_language())
         return user
 
     def get_signup_redirect_url(self, request):
@@ -32,9 +35,11 @@ class AccountAdapter(DefaultAccountAdapter):
         The context is allauth's own (the request, the address, the site) plus ours,
         so every template can name the community; only the sending is different.
         """
-        message = self.render_mail(
-            template_prefix, email, {**email_context(), "email": email, **context}
-        )
+        # A member's saved language, else the one this request is answered in.
+        with written_for(context.get("user"), default=translation.get_language()):
+            message = self.render_mail(
+                template_prefix, email, {**email_context(), "email": email, **context}
+            )
         html = next(
             (
                 content

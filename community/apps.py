@@ -8,7 +8,8 @@ class CommunityConfig(AppConfig):
     verbose_name = "Community"
 
     def ready(self):
-        from community import checks  # noqa: F401  (registers system checks)
+        # Registers the system checks, and the sign-in hook for the saved language.
+        from community import checks, languages  # noqa: F401
 
 
 class StaffAdminConfig(admin_apps.AdminConfig):

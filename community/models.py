@@ -153,6 +153,11 @@ class Profile(TimeStamped):
         'e.g. "PharmD".',
     )
 
+    # Empty until the member picks a language; then pages and emails use it.
+    language = models.CharField(
+        max_length=10, blank=True, choices=settings.LANGUAGES, default=""
+    )
+
     def __str__(self):
         return f"Profile of {self.user}"
 

@@ -125,6 +125,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # A signed-in member's saved language beats the cookie and the browser's.
+    "community.languages.member_language_is_used",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
@@ -148,6 +150,7 @@ TEMPLATES = [
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.template.context_processors.csp",
+                "django.template.context_processors.i18n",  # LANGUAGE_CODE
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "community.context_processors.site",
@@ -394,6 +397,10 @@ LANGUAGES = [("en", "English"), ("es", "Español")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = env("TIME_ZONE", "America/New_York")
 USE_I18N = True
+# Dates by name per language (community/formats). No thousands separator: the
+# numbers shown are small counts, and "1,000" reads as a decimal in Spanish.
+FORMAT_MODULE_PATH = ["community.formats"]
+USE_THOUSAND_SEPARATOR = False
 USE_TZ = True
 
 # --- Logging ----------------------------------------------------------------

@@ -28,6 +28,9 @@ urlpatterns = [
     path("", include("forum.urls")),
     path("", include("articles.urls")),
     path("accounts/", include("allauth.urls")),
+    # Django's own set_language (as django.conf.urls.i18n mounts it), which also
+    # saves a signed-in member's choice on their profile.
+    path("i18n/setlang/", views.set_language, name="set_language"),
     path("admin/", admin.site.urls),
 ]
 

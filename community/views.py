@@ -5,10 +5,17 @@ from django.contrib import messages
 from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template import loader
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views import i18n
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
+from django.views.decorators.http import (
+    require_GET,
+    require_http_methods,
+    require_POST,
+)
 
-from community import actions
+from community import actions, languages
 from community.decorators import members_only
 from community.forms import ModeratorMessageForm, ProfileForm
 from community.http_caching import public_for_visitors
@@ -92,10 +99,37 @@ def profile_edit(request):
     return render(request, "community/profile_edit.html", {"form": form}, status=status)
 
 
+@csrf_exempt
+@require_POST
+def set_language(request):
+    """Django's switch (cookie, safe `next`), and a member's profile remembers it.
+
+    Visitors' pages are cached whole, so their form carries no CSRF token: switching
+    a visitor's language is harmless. A member's form has one and it is checked.
+    """
+    if request.user.is_authenticated:
+        return csrf_protect(_set_language)(request)
+    return _set_language(request)
+
+
+def _set_language(request):
+    response = i18n.set_language(request)
+    chosen = request.POST.get(i18n.LANGUAGE_QUERY_PARAMETER)
+    if (
+        request.method == "POST"
+        and request.user.is_authenticated
+        and languages.is_offered(chosen)
+    ):
+        languages.save_member_language(request, chosen)
+    return response
+
+
 def server_error(request):
     """500 page that still has the site name and the crisis banner."""
     template = loader.get_template("500.html")
-    return HttpResponseServerError(template.render({"SITE_NAME": settings.SITE_NAME}))
+    # No context processors here (they might be what failed): name the language too.
+    context = {"SITE_NAME": settings.SITE_NAME, "LANGUAGE_CODE": get_language()}
+    return HttpResponseServerError(template.render(context))
 
 
 # Never offered back: secrets, and the stale token itself.

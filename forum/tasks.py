@@ -14,6 +14,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from community.emails import absolute_url, email_context
+from community.languages import written_for
 from community.models import Sanction
 from forum import visibility, visitor_questions
 from forum.models import Notification, VisitorAnswerAddress
@@ -24,7 +25,7 @@ def send_notification_email(notification_ids: list[int]) -> int:
     """Email the members who asked for it. Subjects and bodies stay discreet."""
     notifications = Notification.objects.filter(
         pk__in=notification_ids, recipient__profile__email_notifications=True
-    ).select_related("recipient")
+    ).select_related("recipient__profile")
     sent = 0
     for notification in notifications:
         context = {
@@ -33,12 +34,13 @@ def send_notification_email(notification_ids: list[int]) -> int:
             "notification_url": absolute_url(reverse("forum:notifications")),
             "profile_url": absolute_url(reverse("community:profile_edit")),
         }
-        send_mail(
-            subject=_("You have a new notification"),
-            message=render_to_string("forum/email/notification.txt", context),
-            from_email=None,
-            recipient_list=[notification.recipient.email],
-        )
+        with written_for(notification.recipient):
+            send_mail(
+                subject=_("You have a new notification"),
+                message=render_to_string("forum/email/notification.txt", context),
+                from_email=None,
+                recipient_list=[notification.recipient.email],
+            )
         sent += 1
     return sent
 
@@ -50,7 +52,11 @@ def send_moderator_notice_email(sanction_id: int) -> int:
     Sent whatever the member's notification setting: like a password reset, it is
     about their account. The text itself is never in the email.
     """
-    sanction = Sanction.objects.filter(pk=sanction_id).select_related("member").first()
+    sanction = (
+        Sanction.objects.filter(pk=sanction_id)
+        .select_related("member__profile")
+        .first()
+    )
     if sanction is None or not sanction.member.is_active:
         return 0
     context = {
@@ -59,12 +65,13 @@ def send_moderator_notice_email(sanction_id: int) -> int:
         "notifications_url": absolute_url(reverse("forum:notifications")),
         "contact_url": absolute_url(reverse("community:contact_moderators")),
     }
-    send_mail(
-        subject=_("A message about your account"),
-        message=render_to_string("forum/email/moderator_notice.txt", context),
-        from_email=None,
-        recipient_list=[sanction.member.email],
-    )
+    with written_for(sanction.member):
+        send_mail(
+            subject=_("A message about your account"),
+            message=render_to_string("forum/email/moderator_notice.txt", context),
+            from_email=None,
+            recipient_list=[sanction.member.email],
+        )
     return 1
 
 

@@ -101,7 +101,7 @@ def test_refusals_are_explained_in_spanish_and_keep_the_draft(
 def test_card_times_in_spanish_read_as_djangos_date_filter_would(moment):
     with translation.override("es"):
         local = timezone.localtime(moment)
-        expected = date_format(local, "M j, Y, g:i a")
+        expected = date_format(local, "SHORT_DATETIME_FORMAT")
         assert f">{expected}</time>" in _stamp(moment)
         assert _stamp(moment) != _english_stamp(moment)
 
