@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
 from community.sanitize import as_stored_html
+from community.timestamps import machine_readable
 from forum.models import Post, Reaction, Status
 from forum.visibility import Shows
 
@@ -59,7 +60,7 @@ def _stamp(moment, zone=None, *, with_time=True):
     if with_time:
         hour = local.hour % 12 or 12
         shown += f", {hour}:{local.minute:02d} {'a.m.' if local.hour < 12 else 'p.m.'}"
-    return f'<time datetime="{local.isoformat()}">{shown}</time>'
+    return f'<time datetime="{machine_readable(local)}">{shown}</time>'
 
 
 def _plural(count, singular, plural):

@@ -1,0 +1,53 @@
+"""Every page we serve is valid HTML by the Nu HTML Checker (issue 15)."""
+
+from datetime import UTC, datetime
+
+import pytest
+from django.utils import timezone
+
+
+from community.tests.htmlcheck import html_errors
+from community.tests.urlwalk import html_pages
+from community.timestamps import machine_readable
+
+INVALID_PAGE = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>Bad</title></head>
+<body><p><time datetime="2026-11-30T19:40:32.123456+00:00">now</time></p>
+</body></html>"""
+VALID_PAGE = INVALID_PAGE.replace(".123456", "")
+
+
+def test_checker_reports_an_error_with_its_page_and_line():
+    errors = html_errors({"/bad/ (visitor)": INVALID_PAGE, "/good/": VALID_PAGE})
+    assert [(error.page, error.line) for error in errors] == [("/bad/ (visitor)", 3)]
+    assert "fraction of a second" in errors[0].message
+    assert "123456" in errors[0].extract
+
+
+def test_time_stamps_are_written_to_the_whole_second():
+    moment = datetime(2026, 11, 30, 19, 40, 32, 123456, tzinfo=UTC)
+    with timezone.override("America/New_York"):
+        assert machine_readable(moment) == "2026-11-30T14:40:32-05:00"
+    assert machine_readable(moment.date()) == "2026-11-30"
+
+
+@pytest.mark.django_db
+def test_every_page_is_valid_html(
+    client, member, moderator, editor, medical_reviewer, sample_activity
+):
+    pages = {}
+    for who, person in [
+        ("visitor", None),
+        ("member", member),
+        ("moderator", moderator),
+        ("editor", editor),
+        ("medical reviewer", medical_reviewer),
+    ]:
+        client.logout()
+        if person is not None:
+            client.force_login(person)
+        for where, html in html_pages(client, sample_activity):
+            pages[f"{where} as {who}"] = html
+    assert len(pages) >= 100
+    errors = html_errors(pages)
+    assert not errors, f"{len(errors)} HTML errors:\n" + "\n".join(map(str, errors))
