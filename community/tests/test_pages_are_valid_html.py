@@ -4,6 +4,7 @@ import re
 from datetime import UTC, datetime
 
 import pytest
+from django.template.loader import render_to_string
 from django.utils import timezone
 
 from community.tests.htmlcheck import html_errors
@@ -72,6 +73,9 @@ def test_every_page_is_valid_html_with_one_main_heading(
             "staff": staff,
         },
     )
+    client.logout()
+    pages["404 as visitor"] = client.get("/no-such-page/").content.decode()
+    pages["500 as visitor"] = render_to_string("500.html")
     assert len(pages) >= 500
     errors = [error for error in html_errors(pages) if not django_admin_own(error)]
     assert not errors, f"{len(errors)} HTML errors:\n" + "\n".join(map(str, errors))
