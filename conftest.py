@@ -375,3 +375,18 @@ def url_samples(member, editor, medical_reviewer):
             ]
         },
     }
+
+
+@pytest.fixture
+def sample_activity(url_samples, member, editor):
+    """A reply, an edit and a moderation decision on the sample post, so the
+    notifications, edit history and moderation log pages have rows to show."""
+    from forum import actions
+    from forum.models import ModerationLog, Post
+    from forum.moderation.states import log
+
+    post = Post.objects.get(pk=url_samples["forum:post_detail"]["pk"])
+    actions.reply_to_post(post, author=editor, body="A sample reply")
+    actions.edit_post(post, editor=member, body="A sample update, edited")
+    log(actor=None, action=ModerationLog.Action.APPROVE, post=post)
+    return url_samples

@@ -26,6 +26,7 @@ from django.utils.translation import get_language, ngettext, pgettext
 from django.utils.translation import gettext as _
 
 from community.sanitize import as_stored_html
+from community.timestamps import machine_readable
 from forum.models import Post, Reaction, Status
 from forum.visibility import Shows
 
@@ -79,12 +80,12 @@ def _stamp(moment, zone=None, *, with_time=True):
         # Other languages take Django's formats (community/formats): slower, right.
         named = "SHORT_DATETIME_FORMAT" if with_time else "SHORT_DATE_FORMAT"
         shown = date_format(local, named)
-        return f'<time datetime="{local.isoformat()}">{shown}</time>'
+        return f'<time datetime="{machine_readable(local)}">{shown}</time>'
     shown = f"{months[local.month - 1]} {local.day}, {local.year}"
     if with_time:
         hour = local.hour % 12 or 12
         shown += f", {hour}:{local.minute:02d} {am if local.hour < 12 else pm}"
-    return f'<time datetime="{local.isoformat()}">{shown}</time>'
+    return f'<time datetime="{machine_readable(local)}">{shown}</time>'
 
 
 class CardRenderer:

@@ -1,6 +1,7 @@
 from django import template
 
 from community.sanitize import as_stored_html, json_ld_script
+from community.timestamps import machine_readable
 
 register = template.Library()
 
@@ -15,6 +16,12 @@ def member_html(stored):
 def editorial_html(stored):
     """Article HTML as rendered at write time by community.sanitize. Never |safe."""
     return as_stored_html(stored or "")
+
+
+@register.filter
+def datetime_attribute(moment):
+    """`<time datetime="{{ moment|datetime_attribute }}">`: see community.timestamps."""
+    return machine_readable(moment) if moment else ""
 
 
 @register.simple_tag

@@ -49,3 +49,17 @@ def page_urls(samples):
         assert not missing, f"No sample value for {missing} in URL {name}"
         urls[name] = reverse(name, kwargs={param: kwargs[param] for param in params})
     return sorted(urls.items())
+
+
+def html_pages(client, samples):
+    """(label, html) for every named page `client` is shown as an HTML page,
+    following redirects (a signed-out visitor lands on the sign-in page)."""
+    pages = []
+    for name, url in page_urls(samples):
+        response = client.get(url, follow=True)
+        if response.status_code == 405:  # POST-only endpoints have no page
+            continue
+        if not response.get("Content-Type", "").startswith("text/html"):
+            continue
+        pages.append((f"{name} ({url})", response.content.decode()))
+    return pages

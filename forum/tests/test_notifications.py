@@ -47,7 +47,10 @@ def test_unread_count_shows_in_the_header_and_clears(client, member, other_membe
     actions.set_reaction(post, member=other_member, kind="hug", on=True)
     client.force_login(member)
     html = client.get("/").content.decode()
-    assert 'aria-label="2 unread">2</span>' in html
+    assert (
+        '<span aria-hidden="true">2</span><span class="visually-hidden">2 unread</span>'
+        in html
+    )
     client.post("/notifications/read/")
     assert "unread" not in client.get("/").content.decode()
 
