@@ -38,7 +38,16 @@ class ArticleForm(forms.ModelForm):
             "disclosure",
             "sponsor",
             "shows_crisis_note",
+            "language",
         ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Unchanged when left out: most articles keep the default, English.
+        self.fields["language"].required = False
+
+    def clean_language(self):
+        return self.cleaned_data["language"] or self.instance.language
 
 
 class PollVoteForm(forms.Form):

@@ -17,6 +17,7 @@ import datetime
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from articles import caching, content
@@ -32,6 +33,7 @@ WORKING_COPY_FIELDS = [
     "table_of_contents",
     "shows_crisis_note",
     "author",
+    "language",
     "updated_at",
 ]
 NEEDS_SIGN_OFF = (
@@ -347,6 +349,10 @@ def _go_live(article, revision, review):
 
 
 def _changed(article, *other_slugs):
-    """Cached copies of the article's page go stale once this commits."""
-    slugs = [article.slug, *other_slugs]
+    """Cached copies of the article's page, and of its other language versions
+    (which link to it once it is published), go stale once this commits."""
+    versions = Article.objects.filter(
+        Q(pk=article.translation_of_id) | Q(translation_of=article.pk)
+    ).values_list("slug", flat=True)
+    slugs = [article.slug, *other_slugs, *versions]
     transaction.on_commit(lambda: caching.touch_article(*slugs))

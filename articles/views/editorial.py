@@ -3,9 +3,10 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language_info
 from django.views.decorators.http import require_POST
 
-from articles import diffing, publishing
+from articles import diffing, publishing, translations
 from articles.forms import CorrectionForm, ReviewNotesForm
 from articles.models import (
     Article,
@@ -35,6 +36,12 @@ def editorial_dashboard(request):
     for article in articles:
         by_state[article.editorial_state].append(article)
     sent_back = _latest_change_requests(articles)
+    translated = {}
+    for article in articles:
+        if article.translation_of_id:
+            translated.setdefault(article.translation_of_id, []).append(
+                article.language
+            )
     return render(
         request,
         "articles/editorial_dashboard.html",
@@ -52,7 +59,11 @@ def editorial_dashboard(request):
                 + by_state[EditorialState.CHANGES_REQUESTED]
             ],
             "published": [
-                (a, sent_back.get(a.pk))
+                (
+                    a,
+                    sent_back.get(a.pk),
+                    _translation_choices(a, translated.get(a.pk, [])),
+                )
                 for a in articles
                 if a.status == Article.Status.PUBLISHED and a.pk not in due
             ][:50],
@@ -60,6 +71,14 @@ def editorial_dashboard(request):
             "can_review": can_review_medically(request.user),
         },
     )
+
+
+def _translation_choices(article, taken):
+    """[(language code, its name in the interface language)] not yet started."""
+    return [
+        (code, get_language_info(code)["name_translated"])
+        for code in translations.missing_languages(article, taken)
+    ]
 
 
 def _latest_change_requests(articles):
@@ -273,3 +292,25 @@ def article_request_changes(request, pk):
         reasons=form.cleaned_data["notes"],
         revision=_revision_read(pk, form),
     )
+
+
+@editorial_staff_only
+@require_POST
+def article_translate(request, pk):
+    """Start a draft translation of a published article."""
+    original = get_object_or_404(Article.objects.select_related("live_revision"), pk=pk)
+    try:
+        translation = translations.start_translation(
+            original, editor=request.user, language=request.POST.get("language", "")
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("articles:editorial_dashboard")
+    messages.success(
+        request,
+        _(
+            "Translation started as a draft. Translate it, then send it to medical "
+            "review like any article."
+        ),
+    )
+    return redirect("admin:articles_article_change", translation.pk)

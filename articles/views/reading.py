@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 
-from articles import caching, polls, publishing
+from articles import caching, polls, publishing, translations
 from articles.forms import PollVoteForm
 from articles.jsonld import medical_web_page
 from articles.models import (
@@ -102,7 +102,10 @@ def article_detail(request, slug):
         if html is not None:
             return HttpResponse(html)
     article = get_object_or_404(
-        Article.objects.visible_to(request.user).for_page(), slug=slug
+        Article.objects.visible_to(request.user)
+        .for_page()
+        .with_other_language_version(),
+        slug=slug,
     )
     is_preview = article.status != Article.Status.PUBLISHED
     # Readers see the signed live revision; staff preview the newest one.
@@ -114,8 +117,12 @@ def article_detail(request, slug):
     poll, poll_choices, vote = _poll_for(request, article, shown)
     conversation_page, conversation_size = _conversation_for(request, article)
     canonical_url = request.build_absolute_uri(article.get_absolute_url())
+    other_version, language_versions = None, []
     json_ld = None
     if not is_preview:
+        other_version, language_versions = translations.page_versions(
+            article, request.build_absolute_uri
+        )
         reviewer_url = request.build_absolute_uri(
             reverse("articles:reviewer_detail", args=[article.medical_reviewer_id])
         )
@@ -145,6 +152,8 @@ def article_detail(request, slug):
             "conversation_size": conversation_size,
             "comment_form": PostForm(body_label="Your comment"),
             "canonical_url": canonical_url,
+            "other_version": other_version,
+            "language_versions": language_versions,
             "json_ld": json_ld,
         },
     )
