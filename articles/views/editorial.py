@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language_info
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from articles import diffing, publishing, translations
@@ -203,7 +204,7 @@ def article_correct(request, pk):
             form.add_error(None, error)
         else:
             messages.success(
-                request, "Correction published, signed off by you, and logged."
+                request, _("Correction published, signed off by you, and logged.")
             )
             return redirect("articles:article_history", pk=article.pk)
     return render(
@@ -247,7 +248,7 @@ def article_submit(request, pk):
         request,
         pk,
         publishing.submit_for_review,
-        "Sent to medical review.",
+        _("Sent to medical review."),
         editor=request.user,
     )
 
@@ -256,7 +257,7 @@ def article_submit(request, pk):
 @require_POST
 def article_publish(request, pk):
     return _act(
-        request, pk, publishing.publish_article, "Published.", editor=request.user
+        request, pk, publishing.publish_article, _("Published."), editor=request.user
     )
 
 
@@ -270,7 +271,10 @@ def article_approve(request, pk):
         request,
         pk,
         publishing.approve_article,
-        "Signed off. The article is published with your name and today's review date.",
+        _(
+            "Signed off. The article is published with your name and today's "
+            "review date."
+        ),
         reviewer=request.user,
         notes=form.cleaned_data["notes"],
         revision=_revision_read(pk, form),
@@ -287,7 +291,7 @@ def article_request_changes(request, pk):
         request,
         pk,
         publishing.request_changes,
-        "Sent back to the editors with your reasons.",
+        _("Sent back to the editors with your reasons."),
         reviewer=request.user,
         reasons=form.cleaned_data["notes"],
         revision=_revision_read(pk, form),

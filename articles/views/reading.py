@@ -9,6 +9,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 
@@ -150,7 +151,7 @@ def article_detail(request, slug):
             else None,
             "conversation_page": conversation_page,
             "conversation_size": conversation_size,
-            "comment_form": PostForm(body_label="Your comment"),
+            "comment_form": PostForm(body_label=_("Your comment")),
             "canonical_url": canonical_url,
             "other_version": other_version,
             "language_versions": language_versions,
@@ -215,9 +216,9 @@ def _record_vote(request, slug):
         except RateLimited as limited:
             messages.error(request, limited.message)
         else:
-            messages.success(request, "Thank you for voting.")
+            messages.success(request, _("Thank you for voting."))
     else:
-        messages.error(request, "Please choose an answer.")
+        messages.error(request, _("Please choose an answer."))
     response = redirect(f"{article.get_absolute_url()}#poll")
     if browser_key:
         response.set_signed_cookie(
