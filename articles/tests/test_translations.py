@@ -23,9 +23,7 @@ def original(editor, medical_reviewer):
 
 
 def translate(original, editor):
-    translation = translations.start_translation(
-        original, editor=editor, language="es"
-    )
+    translation = translations.start_translation(original, editor=editor, language="es")
     translation.title = ES_TITLE
     translation.body = "## Qué esperar\n\nAlgunas palabras."
     return publishing.save_article(translation, editor=editor)
