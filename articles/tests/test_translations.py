@@ -7,12 +7,23 @@ from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.db import IntegrityError, transaction
+from django.utils.translation import trans_real
 
 from articles import publishing, translations
 from articles.models import Article
 from articles.tests.factories import make_published
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(scope="module")
+def spanish_catalogue():
+    """The compiled Spanish catalogue (it is built from the committed .po, as
+    `make messages` does), loaded afresh."""
+    call_command("compilemessages", locale=["es"], ignore_patterns=[".venv/*"])
+    trans_real._translations = {}
+    trans_real._default = None
+
 
 ES_TITLE = "Empezar con la buprenorfina"
 
@@ -161,7 +172,7 @@ def test_the_spanish_demo_article_is_published_in_spanish(client, settings):
     assert data["inLanguage"] == "es"
 
 
-def test_spanish_readers_get_the_spanish_interface(client, original):
+def test_spanish_readers_get_the_spanish_interface(client, original, spanish_catalogue):
     html = page(client, original, accept_language="es")
     assert "Puntos clave" in html
     assert "Ver resumen completo" in html
