@@ -6,6 +6,8 @@ from django.db.models import Q
 from django.tasks import task
 from django.urls import reverse
 from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from articles import caching
 from articles.models import Article
@@ -47,16 +49,24 @@ def _tell_editorial_staff(due):
         if can_edit_articles(user) or can_review_medically(user)
     ]
     lines = [
-        f"- {article.live_revision.title} "
-        f"(due since {date_format(article.next_review_due, 'F j, Y')})"
+        _("- %(title)s (due since %(day)s)")
+        % {
+            "title": article.live_revision.title,
+            "day": date_format(
+                article.next_review_due, pgettext("long date format", "F j, Y")
+            ),
+        }
         for article in due
     ]
     editorial = settings.SITE_URL + reverse("articles:editorial_dashboard")
     send_mail(
-        subject=f"Articles due for medical review: {len(due)}",
-        message="These articles are due for their scheduled medical review:\n\n"
+        subject=_("Articles due for medical review: %(count)s") % {"count": len(due)},
+        message=_("These articles are due for their scheduled medical review:")
+        + "\n\n"
         + "\n".join(lines)
-        + f"\n\nEditorial: {editorial}\n",
+        + "\n\n"
+        + _("Editorial: %(url)s") % {"url": editorial}
+        + "\n",
         from_email=None,
         recipient_list=recipients,
     )

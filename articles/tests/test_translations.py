@@ -178,3 +178,14 @@ def test_spanish_readers_get_the_spanish_interface(client, original, spanish_cat
     assert "Ver resumen completo" in html
     assert "Revisado médicamente por" in html
     assert "Key Takeaways" not in html
+
+
+def test_publishing_a_translation_refreshes_the_originals_cached_page(
+    client, original, editor, medical_reviewer, django_capture_on_commit_callbacks
+):
+    translation = translate(original, editor)
+    cache.clear()
+    assert "Leer en español" not in client.get(original.get_absolute_url()).text
+    with django_capture_on_commit_callbacks(execute=True):
+        publish(translation, editor, medical_reviewer)
+    assert "Leer en español" in client.get(original.get_absolute_url()).text
