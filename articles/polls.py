@@ -14,13 +14,13 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext, gettext_lazy, gettext_noop
 
 from articles import caching
 from articles.models import Article, Poll, PollOption, PollVote
 from community.limits import check_rate_limit
 
-ALREADY_VOTED = gettext_lazy("You have already voted in this poll.")
+ALREADY_VOTED = gettext_noop("You have already voted in this poll.")
 
 
 @transaction.atomic
@@ -56,7 +56,7 @@ def cast_vote(
     if member is None:
         # A repeat from the same browser is told so and costs the address nothing.
         if PollVote.objects.filter(poll=poll, browser_key=browser_key).exists():
-            raise ValidationError(ALREADY_VOTED, code="already_voted")
+            raise ValidationError(gettext(ALREADY_VOTED), code="already_voted")
         check_rate_limit(visitor_key, "visitor_vote", scope=poll.pk)
     try:
         with transaction.atomic():
@@ -64,7 +64,7 @@ def cast_vote(
                 poll=poll, option=option, member=member, browser_key=browser_key
             )
     except IntegrityError as error:
-        raise ValidationError(ALREADY_VOTED, code="already_voted") from error
+        raise ValidationError(gettext(ALREADY_VOTED), code="already_voted") from error
     PollOption.objects.filter(pk=option.pk).update(vote_count=F("vote_count") + 1)
     Poll.objects.filter(pk=poll.pk).update(total_votes=F("total_votes") + 1)
     slug = article.slug
