@@ -170,6 +170,11 @@ def test_the_spanish_demo_article_is_published_in_spanish(client, settings):
         html.split('<script type="application/ld+json">')[1].split("</script>")[0]
     )
     assert data["inLanguage"] == "es"
+    sitemap = client.get("/sitemap.xml").content.decode()
+    assert (
+        '<xhtml:link rel="alternate" hreflang="es" '
+        'href="http://testserver/articles/naloxona-y-sobredosis/"/>'
+    ) in sitemap
 
 
 def test_spanish_readers_get_the_spanish_interface(client, original, spanish_catalogue):
