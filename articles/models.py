@@ -235,6 +235,14 @@ class Article(TimeStamped):
         return reverse("articles:article_detail", args=[self.slug])
 
     def clean(self):
+        if (
+            self.pk
+            and self.translation_of_id is None
+            and self.translations.filter(language=self.language).exists()
+        ):
+            raise ValidationError(
+                {"language": _("A translation of this article is in that language.")}
+            )
         original = self.translation_of
         if original is not None and original.translation_of_id is not None:
             raise ValidationError(_("A translation is made from an original article."))

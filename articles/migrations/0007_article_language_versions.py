@@ -15,19 +15,31 @@ SIGNED_REVISION = import_module(
     "articles.migrations.0005_published_serves_a_signed_revision"
 )
 
-MESSAGE = "A translation is in another language than its original, which is not itself a translation."
+MESSAGE = (
+    "A translation is in another language than its original, which is not "
+    "itself a translation."
+)
 
 WRONG_ORIGINAL = """
     SELECT 1 FROM articles_article o
     WHERE o.id = NEW.translation_of_id
       AND (o.language = NEW.language OR o.translation_of_id IS NOT NULL)
 """
+# An original moved into the language of one of its translations.
+SAME_AS_A_TRANSLATION = """
+    SELECT 1 FROM articles_article t
+    WHERE t.translation_of_id = NEW.id AND t.language = NEW.language
+"""
+REFUSED = (
+    f"(NEW.translation_of_id IS NOT NULL AND EXISTS ({WRONG_ORIGINAL})) "
+    f"OR EXISTS ({SAME_AS_A_TRANSLATION})"
+)
 
 POSTGRESQL = [
     f"""
 CREATE OR REPLACE FUNCTION articles_article_translation_language() RETURNS trigger AS $$
 BEGIN
-    IF NEW.translation_of_id IS NOT NULL AND EXISTS ({WRONG_ORIGINAL}) THEN
+    IF {REFUSED} THEN
         RAISE EXCEPTION '{MESSAGE}' USING ERRCODE = 'check_violation';
     END IF;
     RETURN NEW;
@@ -48,7 +60,7 @@ SQLITE = [
     f"""
 CREATE TRIGGER articles_article_translation_language_{event.lower()}
 BEFORE {event} ON articles_article
-WHEN NEW.translation_of_id IS NOT NULL AND EXISTS ({WRONG_ORIGINAL})
+WHEN {REFUSED}
 BEGIN
     SELECT RAISE(ABORT, '{MESSAGE}');
 END;

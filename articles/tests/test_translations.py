@@ -122,6 +122,16 @@ def test_a_translation_in_its_originals_language_is_refused(original, editor):
         same.save()
 
 
+def test_an_original_cannot_move_into_its_translations_language(original, editor):
+    translate(original, editor)
+    original.refresh_from_db()
+    original.language = "es"
+    with pytest.raises(ValidationError):
+        publishing.save_article(original, editor=editor)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Article.objects.filter(pk=original.pk).update(language="es")
+
+
 def test_only_one_translation_per_language(original, editor):
     translate(original, editor)
     with pytest.raises(ValidationError):
@@ -152,6 +162,8 @@ def test_editors_start_a_translation_from_the_dashboard(
     translation = original.translations.get()
     assert translation.language == "es"
     assert "Translate into Spanish" not in client.get("/editorial/").content.decode()
+    review = client.get(f"/editorial/articles/{translation.pk}/review/").text
+    assert f'of <a href="{original.get_absolute_url()}">' in review
 
 
 def test_the_spanish_demo_article_is_published_in_spanish(client, settings):

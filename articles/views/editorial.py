@@ -97,7 +97,10 @@ def _latest_change_requests(articles):
 
 def _staff_article(request, pk):
     return get_object_or_404(
-        Article.objects.with_editorial_state().select_related("live_revision"), pk=pk
+        Article.objects.with_editorial_state().select_related(
+            "live_revision", "translation_of"
+        ),
+        pk=pk,
     )
 
 
