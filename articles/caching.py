@@ -9,6 +9,7 @@ here, and neither is a visitor who has voted (they see their results).
 
 from django.conf import settings
 from django.core.cache import cache
+from django.utils.translation import get_language
 
 from community.cache import bump, read_versions
 from forum.caching import conversation_version_key
@@ -21,7 +22,8 @@ def article_version_key(slug) -> str:
 
 
 def _page_key(slug) -> str:
-    return f"article-page:{slug}"
+    # One copy per interface language: the page around the article is translated.
+    return f"article-page:{slug}:{get_language()}"
 
 
 def touch_article(*slugs) -> None:

@@ -206,3 +206,13 @@ def test_publishing_a_translation_refreshes_the_originals_cached_page(
     with django_capture_on_commit_callbacks(execute=True):
         publish(translation, editor, medical_reviewer)
     assert "Leer en español" in client.get(original.get_absolute_url()).text
+
+
+def test_the_page_cache_keeps_one_copy_per_interface_language(
+    client, original, spanish_catalogue
+):
+    cache.clear()
+    assert "Key Takeaways" in client.get(original.get_absolute_url()).text
+    spanish = client.get(original.get_absolute_url(), headers={"accept-language": "es"})
+    assert "Puntos clave" in spanish.text
+    assert "Key Takeaways" in client.get(original.get_absolute_url()).text
