@@ -343,6 +343,7 @@ def url_samples(member, editor, medical_reviewer):
                 "article_review",
                 "article_history",
                 "article_correct",
+                "article_translate",
             ]
         },
         "community:profile_detail": {"pk": member.pk},

@@ -1,5 +1,7 @@
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from articles import publishing
 from articles.forms import ArticleForm
@@ -66,8 +68,9 @@ class ArticleAdmin(admin.ModelAdmin):
         "last_reviewed_on",
         "next_review_due",
         "first_published_at",
+        "language",
     ]
-    list_filter = ["status", "topics", "next_review_due"]
+    list_filter = ["status", "language", "topics", "next_review_due"]
     search_fields = ["title", "summary"]
     prepopulated_fields = {"slug": ["title"]}
     readonly_fields = [
@@ -76,6 +79,7 @@ class ArticleAdmin(admin.ModelAdmin):
         "last_reviewed_on",
         "next_review_due",
         "first_published_at",
+        "translation_of",
     ]
     inlines = [ReferenceInline, MedicalReviewInline]
     actions = ["send_to_review", "publish"]
@@ -83,7 +87,7 @@ class ArticleAdmin(admin.ModelAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).with_editorial_state()
 
-    @admin.display(description="State")
+    @admin.display(description=gettext_lazy("State"))
     def editorial_state(self, article):
         return article.editorial_state.label
 
@@ -105,19 +109,28 @@ class ArticleAdmin(admin.ModelAdmin):
                 reason = (
                     " ".join(error.messages)
                     if isinstance(error, ValidationError)
-                    else "You don't have permission."
+                    else _("You don't have permission.")
                 )
-                self.message_user(request, f"{article}: {reason}", messages.ERROR)
+                self.message_user(
+                    request,
+                    _("%(article)s: %(reason)s")
+                    % {"article": article, "reason": reason},
+                    messages.ERROR,
+                )
             else:
-                self.message_user(request, f"{article}: {done}", messages.SUCCESS)
+                self.message_user(
+                    request,
+                    _("%(article)s: %(reason)s") % {"article": article, "reason": done},
+                    messages.SUCCESS,
+                )
 
-    @admin.action(description="Send to medical review")
+    @admin.action(description=gettext_lazy("Send to medical review"))
     def send_to_review(self, request, queryset):
-        self._run(request, queryset, publishing.submit_for_review, "sent to review.")
+        self._run(request, queryset, publishing.submit_for_review, _("sent to review."))
 
-    @admin.action(description="Publish (needs a medical sign-off)")
+    @admin.action(description=gettext_lazy("Publish (needs a medical sign-off)"))
     def publish(self, request, queryset):
-        self._run(request, queryset, publishing.publish_article, "published.")
+        self._run(request, queryset, publishing.publish_article, _("published."))
 
 
 class PollOptionInline(admin.TabularInline):
@@ -150,8 +163,11 @@ def _tell_when_readers_keep_the_reviewed_text(model_admin, request, article):
     if publishing.pending_revision(article) is not None and article.live_revision:
         model_admin.message_user(
             request,
-            f"{article}: readers keep seeing the reviewed version until a medical "
-            "reviewer signs off this change.",
+            _(
+                "%(article)s: readers keep seeing the reviewed version until a "
+                "medical reviewer signs off this change."
+            )
+            % {"article": article},
             messages.WARNING,
         )
 

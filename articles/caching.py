@@ -1,10 +1,11 @@
 """Whole-page cache of public article pages for signed-out visitors.
 
-A page is stored with the versions of its article and its conversation; a hit is
-served only while both versions are unchanged, so publishing, editing, a poll vote
-or a change in the conversation shows up at once on every app server. Entries also
-expire after ARTICLES_PAGE_CACHE_SECONDS. Signed-in members are never served from
-here, and neither is a visitor who has voted (they see their results).
+A page is stored, per interface language, with the versions of its article and
+its conversation; a hit is served only while both versions are unchanged, so
+publishing, editing, a poll vote or a change in the conversation shows up at once
+on every app server. Entries also expire after ARTICLES_PAGE_CACHE_SECONDS.
+Signed-in members are never served from here, and neither is a visitor who has
+voted (they see their results).
 """
 
 from django.conf import settings

@@ -7,7 +7,7 @@ by a demo reviewer, and not a substitute for a real clinical review.
 from django.conf import settings
 from django.test import override_settings
 
-from articles import publishing
+from articles import publishing, translations
 from articles.models import Article, Poll, PollOption, Reference, ReviewerProfile, Topic
 from community.demo import person
 from forum import actions, moderation
@@ -181,6 +181,35 @@ keep it somewhere people can find it quickly.
     "crisis": True,
 }
 
+# The naloxone article in Spanish: the same facts, reviewed like any article.
+NALOXONE_ES = {
+    "slug": "naloxona-y-sobredosis",
+    "title": "La naloxona y las sobredosis: lo que todos deberían saber",
+    "takeaways": [
+        "La naloxona (Narcan) puede revertir una sobredosis de opioides y se vende "
+        "sin receta.",
+        "Llama primero al 911, después da la naloxona y quédate con la persona.",
+        "El efecto de la naloxona puede pasarse antes que el de los opioides, así que "
+        "la persona necesita atención médica.",
+    ],
+    "summary": (
+        "Cualquier persona puede aprender a reconocer una sobredosis y a dar "
+        "naloxona. Tenerla en casa, en la mochila o en el carro, y contarles a las "
+        "personas cercanas dónde está, puede salvar una vida, incluso la tuya."
+    ),
+    "body": """## Señales de una sobredosis
+
+La persona no se despierta aunque le grites o le frotes con fuerza el esternón; respira
+despacio, de forma superficial, o ha dejado de respirar; los labios y las puntas de los dedos
+se ponen azules o grises; las pupilas se ven muy pequeñas.
+
+## Tener naloxona a mano
+
+La naloxona en aerosol nasal se vende sin receta en muchas farmacias. Revisa la fecha de
+vencimiento y guárdala donde otras personas puedan encontrarla rápido.
+""",
+}
+
 # A change to a published article, waiting for the reviewer's sign-off: readers
 # keep seeing the reviewed text; the reviewer sees this as a word diff.
 MOUD_CHANGE = {
@@ -233,6 +262,7 @@ VISITOR_QUESTION = (
 def seed(stdout):
     if Article.objects.exists():
         stdout.write("Demo articles already exist.")
+        _seed_translation(stdout)  # databases seeded before translations existed
         return
     editor = person("editor@example.com")
     reviewer = person("reviewer@example.com")
@@ -261,6 +291,7 @@ def seed(stdout):
         "Demo articles: 3 published and reviewed, a poll, a conversation, and a "
         "change waiting for review (Editorial, as reviewer@)."
     )
+    _seed_translation(stdout)
 
 
 def _add_poll(article, editor, reviewer):
@@ -289,6 +320,31 @@ def _seed_conversation(conversation):
             visitor_key="demo-article",
         ).post
         moderation.approve_post(question, moderator=person("mod@example.com"))
+
+
+def _seed_translation(stdout):
+    """The naloxone article's Spanish translation, reviewed and published, once."""
+    original = Article.objects.filter(
+        slug=NALOXONE["slug"], status=Article.Status.PUBLISHED
+    ).first()
+    if original is None or original.translations.filter(language="es").exists():
+        return
+    editor = person("editor@example.com")
+    reviewer = person("reviewer@example.com")
+    translation = translations.start_translation(original, editor=editor, language="es")
+    translation.slug = NALOXONE_ES["slug"]
+    translation.title = NALOXONE_ES["title"]
+    translation.key_takeaways = NALOXONE_ES["takeaways"]
+    translation.summary = NALOXONE_ES["summary"]
+    translation.body = NALOXONE_ES["body"]
+    publishing.save_article(translation, editor=editor, note="Traducción al español.")
+    publishing.submit_for_review(translation, editor=editor)
+    publishing.approve_article(
+        translation,
+        reviewer=reviewer,
+        notes="Same facts as the English original; clear for Spanish readers.",
+    )
+    stdout.write("Demo articles: the naloxone article in Spanish, reviewed.")
 
 
 def _propose_change(article, editor):

@@ -9,17 +9,19 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
+from django.utils.translation import gettext_lazy as _
+
 # (content key, label), in the order the article page shows them.
 FIELDS = [
-    ("title", "Title"),
-    ("key_takeaways", "Key takeaways"),
-    ("summary", "Full summary"),
-    ("body", "Body"),
-    ("references", "References"),
-    ("disclosure", "Disclosure"),
-    ("sponsor", "Sponsor"),
-    ("poll_question", "Poll question"),
-    ("poll_options", "Poll choices"),
+    ("title", _("Title")),
+    ("key_takeaways", _("Key takeaways")),
+    ("summary", _("Full summary")),
+    ("body", _("Body")),
+    ("references", _("References")),
+    ("disclosure", _("Disclosure")),
+    ("sponsor", _("Sponsor")),
+    ("poll_question", _("Poll question")),
+    ("poll_options", _("Poll choices")),
 ]
 CONTEXT_WORDS = 12  # unchanged words kept on each side of a change
 TOKEN = re.compile(r"\S+\s*|\s+")  # a word with the space after it

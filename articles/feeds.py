@@ -2,16 +2,18 @@ from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.urls import reverse_lazy
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from articles.models import Article
 
 
 class LatestArticles(Feed):
     link = reverse_lazy("articles:article_list")
-    description = "Medically reviewed articles, newest first."
+    description = gettext_lazy("Medically reviewed articles, newest first.")
 
     def title(self):
-        return f"{settings.SITE_NAME}: articles"
+        return _("%(site)s: articles") % {"site": settings.SITE_NAME}
 
     def items(self):
         return Article.objects.published().select_related("live_revision")[:20]

@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article
 
@@ -20,10 +21,12 @@ class TakeawaysField(forms.CharField):
 
 class ArticleForm(forms.ModelForm):
     key_takeaways = TakeawaysField(
-        label="Key takeaways",
+        label=_("Key takeaways"),
         required=False,
-        help_text="One per line. The first three show; the rest sit behind "
-        "'View full summary'.",
+        help_text=_(
+            "One per line. The first three show; the rest sit behind "
+            "'View full summary'."
+        ),
     )
 
     class Meta:
@@ -38,7 +41,16 @@ class ArticleForm(forms.ModelForm):
             "disclosure",
             "sponsor",
             "shows_crisis_note",
+            "language",
         ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Unchanged when left out: most articles keep the default, English.
+        self.fields["language"].required = False
+
+    def clean_language(self):
+        return self.cleaned_data["language"] or self.instance.language
 
 
 class PollVoteForm(forms.Form):
@@ -48,12 +60,12 @@ class PollVoteForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["option"].choices = [(c.pk, c.text) for c in choices]
         self.fields["option"].label = question
-        self.fields["option"].error_messages["required"] = "Please choose an answer."
+        self.fields["option"].error_messages["required"] = _("Please choose an answer.")
 
 
 class ReviewNotesForm(forms.Form):
     notes = forms.CharField(
-        label="Notes",
+        label=_("Notes"),
         required=False,
         max_length=4_000,
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -65,26 +77,27 @@ class ReviewNotesForm(forms.Form):
 class CorrectionForm(forms.Form):
     """A medical reviewer's urgent correction of the live text."""
 
-    title = forms.CharField(max_length=200)
+    title = forms.CharField(label=_("Title"), max_length=200)
     key_takeaways = TakeawaysField(
-        label="Key takeaways", help_text="One per line.", max_length=4_000
+        label=_("Key takeaways"), help_text=_("One per line."), max_length=4_000
     )
     summary = forms.CharField(
-        label="Full summary", widget=forms.Textarea, max_length=4_000
+        label=_("Full summary"), widget=forms.Textarea, max_length=4_000
     )
     body = forms.CharField(
+        label=_("Body"),
         widget=forms.Textarea(attrs={"rows": 16}),
-        help_text="Markdown.",
+        help_text=_("Markdown."),
         max_length=100_000,
     )
     disclosure = forms.CharField(
-        required=False, widget=forms.Textarea, max_length=4_000
+        label=_("Disclosure"), required=False, widget=forms.Textarea, max_length=4_000
     )
     note = forms.CharField(
         max_length=2_000,
-        label="What you corrected, and why",
+        label=_("What you corrected, and why"),
         widget=forms.Textarea(attrs={"rows": 2}),
-        help_text="Recorded with your sign-off in the article's history.",
+        help_text=_("Recorded with your sign-off in the article's history."),
     )
 
     def clean(self):

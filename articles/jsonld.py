@@ -14,7 +14,7 @@ def medical_web_page(article, *, shown, canonical_url, reviewer_url, site_url):
         "datePublished": article.first_published_at.date().isoformat(),
         "dateModified": article.content_changed_at.date().isoformat(),
         "lastReviewed": article.last_reviewed_on.isoformat(),
-        "inLanguage": "en-US",
+        "inLanguage": article.language,
         "medicalAudience": {"@type": "MedicalAudience", "audienceType": "Patient"},
         "about": {"@type": "MedicalCondition", "name": "Opioid use disorder"},
         "author": {"@type": "Person", "name": article.author.display_name},

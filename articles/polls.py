@@ -14,12 +14,13 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F
+from django.utils.translation import gettext, gettext_lazy, gettext_noop
 
 from articles import caching
 from articles.models import Article, Poll, PollOption, PollVote
 from community.limits import check_rate_limit
 
-ALREADY_VOTED = "You have already voted in this poll."
+ALREADY_VOTED = gettext_noop("You have already voted in this poll.")
 
 
 @transaction.atomic
@@ -41,17 +42,21 @@ def cast_vote(
     if member is None and not visitor_key:
         raise ValueError("A visitor's vote needs a visitor_key for limits.")
     if option.poll_id != poll.pk:
-        raise ValidationError("That option isn't part of this poll.", code="bad_option")
+        raise ValidationError(
+            gettext_lazy("That option isn't part of this poll."), code="bad_option"
+        )
     article = Article.objects.select_related("live_revision").get(pk=poll.article_id)
     if article.status != Article.Status.PUBLISHED or not poll.is_open:
-        raise ValidationError("This poll is closed.", code="closed")
+        raise ValidationError(gettext_lazy("This poll is closed."), code="closed")
     # Only options readers were shown: those of the signed-off live revision.
     if option.pk not in article.live_revision.shown.poll_option_ids:
-        raise ValidationError("That option isn't part of this poll.", code="bad_option")
+        raise ValidationError(
+            gettext_lazy("That option isn't part of this poll."), code="bad_option"
+        )
     if member is None:
         # A repeat from the same browser is told so and costs the address nothing.
         if PollVote.objects.filter(poll=poll, browser_key=browser_key).exists():
-            raise ValidationError(ALREADY_VOTED, code="already_voted")
+            raise ValidationError(gettext(ALREADY_VOTED), code="already_voted")
         check_rate_limit(visitor_key, "visitor_vote", scope=poll.pk)
     try:
         with transaction.atomic():
@@ -59,7 +64,7 @@ def cast_vote(
                 poll=poll, option=option, member=member, browser_key=browser_key
             )
     except IntegrityError as error:
-        raise ValidationError(ALREADY_VOTED, code="already_voted") from error
+        raise ValidationError(gettext(ALREADY_VOTED), code="already_voted") from error
     PollOption.objects.filter(pk=option.pk).update(vote_count=F("vote_count") + 1)
     Poll.objects.filter(pk=poll.pk).update(total_votes=F("total_votes") + 1)
     slug = article.slug

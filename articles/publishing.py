@@ -17,7 +17,10 @@ import datetime
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from articles import caching, content
 from articles.models import Article, ArticleRevision, MedicalReview, ReviewerProfile
@@ -32,9 +35,10 @@ WORKING_COPY_FIELDS = [
     "table_of_contents",
     "shows_crisis_note",
     "author",
+    "language",
     "updated_at",
 ]
-NEEDS_SIGN_OFF = (
+NEEDS_SIGN_OFF = gettext_lazy(
     "This article needs a medical reviewer's sign-off of its current content "
     "before it can be published."
 )
@@ -130,9 +134,9 @@ def _record(article, *, created_by, note=""):
 def _check_complete(revision):
     problems = []
     if not [p for p in revision.content["key_takeaways"] if str(p).strip()]:
-        problems.append("Add at least one key takeaway.")
+        problems.append(_("Add at least one key takeaway."))
     if not revision.content["references"]:
-        problems.append("Add at least one reference.")
+        problems.append(_("Add at least one reference."))
     if problems:
         raise ValidationError(problems, code="incomplete")
 
@@ -144,7 +148,7 @@ def submit_for_review(article: Article, *, editor) -> Article:
     article = _lock(article)
     if article.status != Article.Status.DRAFT:
         raise ValidationError(
-            "Only a draft can be sent to review.", code="bad_transition"
+            _("Only a draft can be sent to review."), code="bad_transition"
         )
     _check_complete(_record(article, created_by=editor))
     article.status = Article.Status.IN_REVIEW
@@ -163,7 +167,7 @@ def _check_reviewer(article, reviewer, revision=None):
         and revision.kind != ArticleRevision.Kind.CORRECTION
     ):
         raise ValidationError(
-            "A reviewer can't sign off an article they wrote.", code="own_article"
+            _("A reviewer can't sign off an article they wrote."), code="own_article"
         )
 
 
@@ -174,8 +178,10 @@ def _revision_under_review(article, revision):
         raise ValidationError(NEEDS_SIGN_OFF, code="needs_sign_off")
     if revision is not None and revision.pk != latest.pk:
         raise ValidationError(
-            "The article changed after you opened it. Please review the newest "
-            "version.",
+            _(
+                "The article changed after you opened it. Please review the newest "
+                "version."
+            ),
             code="stale_revision",
         )
     return latest
@@ -194,7 +200,10 @@ def approve_article(
     _check_reviewer(article, reviewer, revision)
     if article.status not in {Article.Status.IN_REVIEW, Article.Status.PUBLISHED}:
         raise ValidationError(
-            "Only an article sent to review (or already published) can be signed off.",
+            _(
+                "Only an article sent to review (or already published) can be "
+                "signed off."
+            ),
             code="bad_transition",
         )
     _check_complete(revision)
@@ -222,7 +231,7 @@ def request_changes(
     in_review = article.status == Article.Status.IN_REVIEW
     if not in_review and pending_revision(article) is None:
         raise ValidationError(
-            "Only an article or a change in review can be sent back.",
+            _("Only an article or a change in review can be sent back."),
             code="bad_transition",
         )
     review = MedicalReview(
@@ -276,16 +285,16 @@ def publish_correction(
     _check_reviewer_is_active(reviewer)
     if article.status != Article.Status.PUBLISHED:
         raise ValidationError(
-            "Corrections are for published articles.", code="bad_transition"
+            _("Corrections are for published articles."), code="bad_transition"
         )
     if not note.strip():
-        raise ValidationError("Please say what you corrected and why.", code="note")
+        raise ValidationError(_("Please say what you corrected and why."), code="note")
     pending = pending_revision(article)
     fields = set(content.ARTICLE_FIELDS)
     changes = {name: value for name, value in changes.items() if name in fields}
     corrected = {**article.live_revision.content, **changes}
     if content.checksum(corrected) == article.live_revision.checksum:
-        raise ValidationError("Nothing was changed.", code="unchanged")
+        raise ValidationError(_("Nothing was changed."), code="unchanged")
     revision, review = _signed_correction(article, reviewer, corrected, note)
     # The working copy takes the corrected fields, so no later edit reverts them;
     # a change that was waiting stays in review, now on top of the correction.
@@ -327,7 +336,7 @@ def _check_reviewer_is_active(reviewer):
     profile = ReviewerProfile.objects.filter(user=reviewer).first()
     if profile is not None and not profile.is_active:
         raise ValidationError(
-            "Inactive reviewers can't sign off articles.", code="inactive_reviewer"
+            _("Inactive reviewers can't sign off articles."), code="inactive_reviewer"
         )
 
 
@@ -353,6 +362,10 @@ def _go_live(article, revision, review):
 
 
 def _changed(article, *other_slugs):
-    """Cached copies of the article's page go stale once this commits."""
-    slugs = [article.slug, *other_slugs]
+    """Cached copies of the article's page, and of its other language versions
+    (which link to it once it is published), go stale once this commits."""
+    versions = Article.objects.filter(
+        Q(pk=article.translation_of_id) | Q(translation_of=article.pk)
+    ).values_list("slug", flat=True)
+    slugs = [article.slug, *other_slugs, *versions]
     transaction.on_commit(lambda: caching.touch_article(*slugs))

@@ -44,6 +44,11 @@ urlpatterns = [
         name="article_request_changes",
     ),
     path(
+        "editorial/articles/<int:pk>/translate/",
+        views.article_translate,
+        name="article_translate",
+    ),
+    path(
         "editorial/articles/<int:pk>/review/",
         views.article_review,
         name="article_review",

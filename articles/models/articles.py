@@ -11,10 +11,12 @@ Review due is derived from next_review_due, never stored.
 """
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from articles import content as article_content
 from articles.models.polls import Poll
@@ -62,6 +64,20 @@ class ArticleQuerySet(models.QuerySet):
             "conversation",
             "poll",
         ).prefetch_related("topics", "poll__options")
+
+    def with_other_language_version(self):
+        """Annotated with the published version in another language (the
+        original, or its translation), if any: read in the article's own query."""
+        versions = (
+            Article.objects.published()
+            .filter(Q(pk=OuterRef("translation_of")) | Q(translation_of=OuterRef("pk")))
+            .exclude(language=OuterRef("language"))
+            .order_by("language")
+        )
+        return self.annotate(
+            other_version_slug=Subquery(versions.values("slug")[:1]),
+            other_version_language=Subquery(versions.values("language")[:1]),
+        )
 
     def with_editorial_state(self):
         """Annotated with what `Article.editorial_state` reads: no query per row."""
@@ -162,6 +178,21 @@ class Article(TimeStamped):
         editable=False,
         help_text="The signed-off revision readers see.",
     )
+    # --- Language versions (issue 15) ---------------------------------------------
+    # A translation is an article in its own right (same review and publishing
+    # gate, own revisions); it names the original it translates.
+    language = models.CharField(
+        _("language"), max_length=8, choices=settings.LANGUAGES, default="en"
+    )
+    translation_of = models.ForeignKey(
+        "self",
+        verbose_name=_("translation of"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="translations",
+        editable=False,
+    )
 
     objects = ArticleQuerySet.as_manager()
 
@@ -180,7 +211,16 @@ class Article(TimeStamped):
                 ),
                 violation_error_message="An article can only be published after a "
                 "medical reviewer signs it off.",
-            )
+            ),
+            # Language versions (issue 15); a trigger (migration 0007) also refuses
+            # a translation in its original's language, or of a translation.
+            models.UniqueConstraint(
+                fields=["translation_of", "language"],
+                name="article_one_translation_per_language",
+                violation_error_message=_(
+                    "This article already has a translation in that language."
+                ),
+            ),
         ]
         indexes = [
             models.Index(
@@ -195,6 +235,27 @@ class Article(TimeStamped):
 
     def get_absolute_url(self):
         return reverse("articles:article_detail", args=[self.slug])
+
+    def clean(self):
+        if (
+            self.pk
+            and self.translation_of_id is None
+            and self.translations.filter(language=self.language).exists()
+        ):
+            raise ValidationError(
+                {"language": _("A translation of this article is in that language.")}
+            )
+        original = self.translation_of
+        if original is not None and original.translation_of_id is not None:
+            raise ValidationError(_("A translation is made from an original article."))
+        if original is not None and original.language == self.language:
+            raise ValidationError(
+                {
+                    "language": _(
+                        "A translation is in another language than its original."
+                    )
+                }
+            )
 
     def content_checksum(self) -> str:
         """The checksum of the working copy; it changes when the content does."""

@@ -39,7 +39,7 @@ def test_sections_appear_in_the_expected_order(client, article):
     make_poll(article)
     html = html_of(client, article)
     markers = [
-        '<h1 id="article-title">',
+        '<h1 id="article-title"',
         "Medically reviewed by",
         "Posted",
         "Key Takeaways",

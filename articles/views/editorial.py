@@ -3,9 +3,11 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language_info
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from articles import diffing, publishing
+from articles import diffing, publishing, translations
 from articles.forms import CorrectionForm, ReviewNotesForm
 from articles.models import (
     Article,
@@ -35,6 +37,12 @@ def editorial_dashboard(request):
     for article in articles:
         by_state[article.editorial_state].append(article)
     sent_back = _latest_change_requests(articles)
+    translated = {}
+    for article in articles:
+        if article.translation_of_id:
+            translated.setdefault(article.translation_of_id, []).append(
+                article.language
+            )
     return render(
         request,
         "articles/editorial_dashboard.html",
@@ -52,7 +60,11 @@ def editorial_dashboard(request):
                 + by_state[EditorialState.CHANGES_REQUESTED]
             ],
             "published": [
-                (a, sent_back.get(a.pk))
+                (
+                    a,
+                    sent_back.get(a.pk),
+                    _translation_choices(a, translated.get(a.pk, [])),
+                )
                 for a in articles
                 if a.status == Article.Status.PUBLISHED and a.pk not in due
             ][:50],
@@ -60,6 +72,14 @@ def editorial_dashboard(request):
             "can_review": can_review_medically(request.user),
         },
     )
+
+
+def _translation_choices(article, taken):
+    """[(language code, its name in the interface language)] not yet started."""
+    return [
+        (code, get_language_info(code)["name_translated"])
+        for code in translations.missing_languages(article, taken)
+    ]
 
 
 def _latest_change_requests(articles):
@@ -77,7 +97,10 @@ def _latest_change_requests(articles):
 
 def _staff_article(pk):
     return get_object_or_404(
-        Article.objects.with_editorial_state().select_related("live_revision"), pk=pk
+        Article.objects.with_editorial_state().select_related(
+            "live_revision", "translation_of"
+        ),
+        pk=pk,
     )
 
 
@@ -184,7 +207,7 @@ def article_correct(request, pk):
             form.add_error(None, error)
         else:
             messages.success(
-                request, "Correction published, signed off by you, and logged."
+                request, _("Correction published, signed off by you, and logged.")
             )
             return redirect("articles:article_history", pk=article.pk)
     return render(
@@ -228,7 +251,7 @@ def article_submit(request, pk):
         request,
         pk,
         publishing.submit_for_review,
-        "Sent to medical review.",
+        _("Sent to medical review."),
         editor=request.user,
     )
 
@@ -237,7 +260,7 @@ def article_submit(request, pk):
 @require_POST
 def article_publish(request, pk):
     return _act(
-        request, pk, publishing.publish_article, "Published.", editor=request.user
+        request, pk, publishing.publish_article, _("Published."), editor=request.user
     )
 
 
@@ -251,7 +274,10 @@ def article_approve(request, pk):
         request,
         pk,
         publishing.approve_article,
-        "Signed off. The article is published with your name and today's review date.",
+        _(
+            "Signed off. The article is published with your name and today's "
+            "review date."
+        ),
         reviewer=request.user,
         notes=form.cleaned_data["notes"],
         revision=_revision_read(pk, form),
@@ -268,8 +294,30 @@ def article_request_changes(request, pk):
         request,
         pk,
         publishing.request_changes,
-        "Sent back to the editors with your reasons.",
+        _("Sent back to the editors with your reasons."),
         reviewer=request.user,
         reasons=form.cleaned_data["notes"],
         revision=_revision_read(pk, form),
     )
+
+
+@editorial_staff_only
+@require_POST
+def article_translate(request, pk):
+    """Start a draft translation of a published article."""
+    original = get_object_or_404(Article.objects.select_related("live_revision"), pk=pk)
+    try:
+        translation = translations.start_translation(
+            original, editor=request.user, language=request.POST.get("language", "")
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("articles:editorial_dashboard")
+    messages.success(
+        request,
+        _(
+            "Translation started as a draft. Translate it, then send it to medical "
+            "review like any article."
+        ),
+    )
+    return redirect("admin:articles_article_change", translation.pk)

@@ -10,10 +10,11 @@ from django.db.models import Count, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 
-from articles import caching, polls, publishing
+from articles import caching, polls, publishing, translations
 from articles.forms import PollVoteForm
 from articles.jsonld import medical_web_page
 from articles.models import (
@@ -124,6 +125,19 @@ def _shown_revision(article, *, is_preview):
     return revision
 
 
+def _for_search_engines(request, article, shown, canonical_url):
+    """The other-language version, the hreflang alternates and the structured data
+    of a published article."""
+    other_version, language_versions = translations.page_versions(
+        article, request.build_absolute_uri
+    )
+    return (
+        other_version,
+        language_versions,
+        _json_ld(request, article, shown, canonical_url),
+    )
+
+
 def _json_ld(request, article, shown, canonical_url):
     """The published article's structured data for search engines."""
     reviewer_url = request.build_absolute_uri(
@@ -145,14 +159,21 @@ def article_detail(request, slug):
         if html is not None:
             return mark_public_for_visitors(HttpResponse(html))
     article = get_object_or_404(
-        Article.objects.visible_to(request.user).for_page(), slug=slug
+        Article.objects.visible_to(request.user)
+        .for_page()
+        .with_other_language_version(),
+        slug=slug,
     )
     is_preview = article.status != Article.Status.PUBLISHED
     shown = _shown_revision(article, is_preview=is_preview).shown
     poll, poll_choices, vote = _poll_for(request, article, shown)
     conversation_page, conversation_size = _conversation_for(request, article)
     canonical_url = request.build_absolute_uri(article.get_absolute_url())
-    json_ld = None if is_preview else _json_ld(request, article, shown, canonical_url)
+    other_version, language_versions, json_ld = (
+        (None, [], None)
+        if is_preview
+        else _for_search_engines(request, article, shown, canonical_url)
+    )
     response = render(
         request,
         "articles/article_detail.html",
@@ -170,8 +191,10 @@ def article_detail(request, slug):
             else None,
             "conversation_page": conversation_page,
             "conversation_size": conversation_size,
-            "comment_form": PostForm(body_label="Your comment"),
+            "comment_form": PostForm(body_label=_("Your comment")),
             "canonical_url": canonical_url,
+            "other_version": other_version,
+            "language_versions": language_versions,
             "json_ld": json_ld,
         },
     )
@@ -233,9 +256,9 @@ def _record_vote(request, slug):
         except RateLimited as limited:
             messages.error(request, limited.message)
         else:
-            messages.success(request, "Thank you for voting.")
+            messages.success(request, _("Thank you for voting."))
     else:
-        messages.error(request, "Please choose an answer.")
+        messages.error(request, _("Please choose an answer."))
     response = redirect(f"{article.get_absolute_url()}#poll")
     if browser_key:
         response.set_signed_cookie(
