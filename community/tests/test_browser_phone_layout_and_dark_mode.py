@@ -2,9 +2,9 @@
 high on the first screen; and both colour schemes pass axe with a visible focus ring."""
 
 import pytest
-from conftest import sign_in_through_the_form
 
 from community.tests.browser import serious_accessibility_violations
+from conftest import sign_in_through_the_form
 
 pytestmark = [
     pytest.mark.browser,
@@ -83,7 +83,8 @@ def test_on_a_phone_the_banner_is_one_band_with_real_tap_targets(
         for href in ["tel:988", "sms:988"]:
             link = banner.locator(f'.crisis-line a[href="{href}"]')
             box = link.bounding_box()
-            assert box["height"] >= 44 and box["width"] >= 44, href
+            assert box["height"] >= 44, href
+            assert box["width"] >= 44, href
             # The accessible name is the visible text, nothing spelled out.
             assert link.get_attribute("aria-label") is None
         more = banner.locator('a[href="/help/"]')
