@@ -6,8 +6,9 @@ text nodes and the attributes people read (aria-label, title, placeholder, alt,
 meta description). A piece of text that is identical in both languages and made of
 English words is an untranslated interface string, unless it is content:
 
-- anything inside an element marked `lang="en"` or `translate="no"` (mark content
-  containers this way: article bodies, posts, names);
+- anything inside an element with its own `lang` (content containers such as
+  article bodies carry their language; the Spanish 988 line is `lang="es"` on
+  English pages too) or `translate="no"` (names);
 - any text that appears in the database's own text (posts, articles, names, the
   samples the walk creates): demo content is English and stays English.
 """
@@ -30,9 +31,10 @@ NOT_SHOWN = {"script", "style", "template", "noscript"}
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta"}
 VOID |= {"source", "track", "wbr"}
 # Names and words that read the same in both languages.
-SAME_IN_BOTH = {"988", "PharmD", "Editorial", "No", "Total", "Error", "OK"}
+SAME_IN_BOTH = {"988", "PharmD", "Editorial", "No", "Total", "Error", "OK", "RSS"}
+SAME_IN_BOTH |= {"FindTreatment", "gov"}
 WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]+")
-SEPARATOR = re.compile(r"[·|•]")
+SEPARATOR = re.compile(r"[·|•,]")
 
 
 class VisibleText(HTMLParser):
@@ -50,7 +52,7 @@ class VisibleText(HTMLParser):
         attrs = dict(attrs)
         hides = (
             tag in NOT_SHOWN
-            or (tag != "html" and (attrs.get("lang") or "").startswith("en"))
+            or (tag != "html" and bool(attrs.get("lang")))
             or attrs.get("translate") == "no"
         )
         if not (hides or self._hidden()):
@@ -90,6 +92,12 @@ def content_in_the_database():
         if fields:
             for row in model.objects.values_list(*fields):
                 found += [str(value) for value in row if value]
+        # Lists people wrote (an article's key takeaways) are content too.
+        for field in model._meta.concrete_fields:
+            if isinstance(field, models.JSONField):
+                for value in model.objects.values_list(field.attname, flat=True):
+                    if isinstance(value, list):
+                        found += [str(item) for item in value]
     return " ".join(" ".join(found).split())
 
 
