@@ -9,7 +9,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from community.limits import check_rate_limit
@@ -24,6 +24,12 @@ from forum.permissions import can_report, can_report_at_risk
 HIDE_ELIGIBLE = set(Report.Reason) - {Report.Reason.AT_RISK}
 AT_RISK_REASON = "someone may be at risk"
 HIDDEN_BY_REPORTS_REASON = "hidden by reports"
+
+
+def report_queue_reason(reason) -> str:
+    """The fixed English key a report adds to its queue item (labels translate)."""
+    with translation.override("en"):
+        return f"report: {Report.Reason(reason).label}"
 
 
 @transaction.atomic
@@ -47,7 +53,7 @@ def report_post(post: Post, *, reporter, reason: str, note: str = "") -> Report:
     if at_risk:
         queue_post(post, QueueItem.Priority.URGENT, [AT_RISK_REASON])
     else:
-        queue_post(post, QueueItem.Priority.REPORTED, [f"report: {reason.label}"])
+        queue_post(post, QueueItem.Priority.REPORTED, [report_queue_reason(reason)])
         _hide_if_reported_enough(post, reporter)
     return report
 
