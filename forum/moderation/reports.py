@@ -16,6 +16,7 @@ from community.limits import check_rate_limit
 from community.models import Sanction
 from community.permissions import can_moderate
 from forum.models import Post, QueueItem, Report, Status
+from forum.moderation import wording
 from forum.moderation.notices import tell_author
 from forum.moderation.queue import queue_post
 from forum.moderation.states import SYSTEM, Action, locked, transition
@@ -80,12 +81,12 @@ def _hide_if_reported_enough(post, reporter):
     if post.status != Status.PUBLISHED:
         return
     if can_moderate(reporter):
-        reason = "Reported by a moderator"
+        reason = wording.stored(wording.REPORTED_BY_A_MODERATOR)
     else:
         reporters = _established_reporters(post)
         if reporters < settings.FORUM_AUTO_HIDE_REPORTERS:
             return
-        reason = f"Reported by {reporters} members"
+        reason = wording.stored(wording.REPORTED_BY_MEMBERS, count=reporters)
     transition(
         post,
         to=Status.HIDDEN_REPORTS,
@@ -95,8 +96,4 @@ def _hide_if_reported_enough(post, reporter):
         reason=reason,
     )
     queue_post(post, QueueItem.Priority.REPORTED, [HIDDEN_BY_REPORTS_REASON])
-    tell_author(
-        post,
-        "Your post is hidden while a moderator reviews reports about it. "
-        "You'll hear back once they have looked.",
-    )
+    tell_author(post, wording.stored(wording.HIDDEN_BY_REPORTS))

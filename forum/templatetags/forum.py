@@ -15,6 +15,7 @@ from forum.moderation.reports import (
     report_queue_reason,
 )
 from forum.moderation.screening import HoldReason
+from forum.moderation.wording import in_reader_language
 
 register = template.Library()
 
@@ -54,10 +55,17 @@ REACTION_NAMES = {reaction_notice_detail(kind): kind.label for kind in Reaction.
 
 @register.filter
 def notification_detail(notification):
-    """A notification's detail, with a reaction's name in the active language."""
+    """A notification's detail (a reaction's name, a moderation notice) in the
+    active language."""
     if notification.kind == Notification.Kind.REACTION:
         return REACTION_NAMES.get(notification.detail, notification.detail)
-    return notification.detail
+    return in_reader_language(notification.detail)
+
+
+@register.filter
+def moderation_words(text):
+    """A stored moderation notice or status reason, in the active language."""
+    return in_reader_language(text)
 
 
 def _renderer(context):

@@ -144,6 +144,27 @@ def test_a_hidden_post_tells_its_author_in_spanish(client, member, moderator):
     assert "solo ven que fue ocultada por el equipo de moderación" in page
     assert "Hidden by a moderator" not in page
 
+    notices = page_text(client, "/notifications/", **SPANISH)
+    assert "El equipo de moderación ocultó tu publicación: Off topic" in notices
+    assert "A moderator hid your post" not in notices
+    assert "A moderator hid your post: Off topic" in page_text(
+        client, "/notifications/"
+    )
+
+
+def test_a_post_hidden_by_reports_gives_its_reason_in_spanish(
+    member, other_member, moderator, client
+):
+    update = make_update(member)
+    moderation.report_post(update, reporter=moderator, reason="harassment")
+    client.force_login(member)
+
+    page = page_text(client, update.get_absolute_url(), **SPANISH)
+    assert "Motivo: Reportada por el equipo de moderación." in page
+    assert "Reported by a moderator" not in page
+    notices = page_text(client, "/notifications/", **SPANISH)
+    assert "Tu publicación está oculta mientras el equipo de moderación" in notices
+
 
 def test_an_empty_update_is_refused_in_spanish_and_keeps_the_draft(client, member):
     client.force_login(member)
