@@ -130,7 +130,7 @@ def dismiss_reports(post: Post, *, moderator, reason: str = "") -> Post:
             actor=moderator,
             role=MODERATOR,
             action=Action.RESTORE,
-            reason="Reports dismissed",
+            reason=wording.stored(wording.REPORTS_DISMISSED),
         )
     close_items_of(post, moderator)
     return post

@@ -22,6 +22,8 @@ HIDDEN_BY_REPORTS = _(
 )
 REPORTED_BY_A_MODERATOR = _("Reported by a moderator")
 REPORTED_BY_MEMBERS = _("Reported by %(count)s members")
+REPORTS_DISMISSED = _("Reports dismissed")
+HELD_AFTER_EDIT = _("An edit added words that need a moderator's look")
 
 _WORDINGS = [
     APPROVED,
@@ -32,6 +34,8 @@ _WORDINGS = [
     HIDDEN_BY_REPORTS,
     REPORTED_BY_A_MODERATOR,
     REPORTED_BY_MEMBERS,
+    REPORTS_DISMISSED,
+    HELD_AFTER_EDIT,
 ]
 _PLACEHOLDER = re.compile(r"%\((\w+)\)s")
 

@@ -11,6 +11,7 @@ from community.tests.two_factor import sign_in_with_two_factor
 from forum import actions, moderation
 from forum.cards import _stamp
 from forum.models import QueueItem, WatchedWord
+from forum.moderation import wording
 from forum.tests.factories import make_conversation, make_reply, make_update
 
 pytestmark = pytest.mark.django_db
@@ -227,3 +228,19 @@ def test_the_moderation_log_names_actions_and_statuses_in_spanish(
     assert "<td>Ocultar</td>" in log
     assert "Publicada → Ocultada por el equipo de moderación" in log
     assert "published → hidden" not in log
+
+
+def test_stored_moderation_words_are_read_in_the_readers_language():
+    notice = wording.stored(wording.NOT_APPROVED, reason="Lleva un nombre completo")
+    reason = wording.stored(wording.REPORTED_BY_MEMBERS, count=3)
+    assert notice == "Your post was not approved: Lleva un nombre completo"
+    with translation.override("es"):
+        assert (
+            wording.in_reader_language(notice)
+            == "Tu publicación no fue aprobada: Lleva un nombre completo"
+        )
+        assert (
+            wording.in_reader_language(reason)
+            == "Reportada por 3 personas de la comunidad"
+        )
+        assert wording.in_reader_language("Off topic") == "Off topic"
