@@ -75,6 +75,17 @@ def _first_posts_held_only_where_tested(request, settings):
 
 
 @pytest.fixture(autouse=True)
+def _each_test_starts_in_english():
+    # A request in Spanish leaves Spanish active in this thread; without this, a
+    # later test's model messages (lazy) would come out in Spanish.
+    from django.utils import translation
+
+    translation.activate("en")
+    yield
+    translation.activate("en")
+
+
+@pytest.fixture(autouse=True)
 def _fresh_cache():
     # Rate limits live in the cache; each test starts with none used.
     from django.core.cache import cache

@@ -10,6 +10,7 @@ from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
+from django.utils.translation import gettext_lazy as _
 
 from community.names import check_display_name, name_skeleton
 from community.sanitize import VISIBLE_CHARACTER
@@ -45,11 +46,11 @@ class UserManager(BaseUserManager):
 class User(AbstractBaseUser, PermissionsMixin):
     """A member, signed in by email and shown to others only by a pseudonym."""
 
-    email = models.EmailField("email address", unique=True)
+    email = models.EmailField(_("email address"), unique=True)
     display_name = models.CharField(
-        "display name",
+        _("display name"),
         max_length=40,
-        help_text="Shown to other members. Please don't use your real name.",
+        help_text=_("Shown to other members. Please don't use your real name."),
     )
     # The name as look-alikes share it (community/names.py), kept in step with
     # display_name on every save so new names are compared by one indexed lookup.
@@ -76,13 +77,14 @@ class User(AbstractBaseUser, PermissionsMixin):
             models.UniqueConstraint(
                 Lower("display_name"),
                 name="user_display_name_unique_ci",
-                violation_error_message="That display name is taken. "
-                "Please choose another.",
+                violation_error_message=_(
+                    "That display name is taken. Please choose another."
+                ),
             ),
             models.CheckConstraint(
                 condition=models.Q(display_name__regex=VISIBLE_CHARACTER),
                 name="user_display_name_not_blank",
-                violation_error_message="Please choose a display name.",
+                violation_error_message=_("Please choose a display name."),
             ),
         ]
         permissions = [
@@ -136,21 +138,24 @@ class Profile(TimeStamped):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile"
     )
     bio = models.TextField(
-        "short bio",
+        _("short bio"),
         max_length=500,
         blank=True,
-        help_text="Optional. A line or two about you; avoid details that identify you.",
+        help_text=_(
+            "Optional. A line or two about you; avoid details that identify you."
+        ),
     )
     email_notifications = models.BooleanField(
-        "email me about new notifications",
+        _("email me about new notifications"),
         default=False,
-        help_text="Off by default. Emails never name this community's topic.",
+        help_text=_("Off by default. Emails never name this community's topic."),
     )
     credentials = models.CharField(
         max_length=60,
         blank=True,
-        help_text="For medical reviewers: credentials shown after the name, "
-        'e.g. "PharmD".',
+        help_text=_(
+            'For medical reviewers: credentials shown after the name, e.g. "PharmD".'
+        ),
     )
 
     # Empty until the member picks a language; then pages and emails use it.
@@ -178,10 +183,10 @@ class Sanction(models.Model):
     active rows, so nothing needs a nightly job to expire a silence."""
 
     class Kind(models.TextChoices):
-        WARNING = "warning", "Warning"
-        SILENCE = "silence", "Silence (can read, cannot post)"
-        SUSPENSION = "suspension", "Suspension (cannot sign in)"
-        BAN = "ban", "Ban"
+        WARNING = "warning", _("Warning")
+        SILENCE = "silence", _("Silence (can read, cannot post)")
+        SUSPENSION = "suspension", _("Suspension (cannot sign in)")
+        BAN = "ban", _("Ban")
 
     member = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="sanctions"
@@ -189,11 +194,11 @@ class Sanction(models.Model):
     kind = models.CharField(max_length=20, choices=Kind)
     reason = models.CharField(max_length=300)
     member_message = models.TextField(
-        help_text="What the member sees: what happened and how to appeal."
+        help_text=_("What the member sees: what happened and how to appeal.")
     )
     starts_at = models.DateTimeField(default=timezone.now)
     ends_at = models.DateTimeField(
-        null=True, blank=True, help_text="Empty means until lifted."
+        null=True, blank=True, help_text=_("Empty means until lifted.")
     )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
@@ -216,12 +221,12 @@ class Sanction(models.Model):
             models.CheckConstraint(
                 name="sanction_ban_has_no_end",
                 condition=~models.Q(kind="ban") | models.Q(ends_at__isnull=True),
-                violation_error_message="A ban lasts until it is lifted.",
+                violation_error_message=_("A ban lasts until it is lifted."),
             ),
             models.CheckConstraint(
                 name="sanction_has_a_reason",
                 condition=models.Q(reason__regex=r"\S"),
-                violation_error_message="Please give a reason.",
+                violation_error_message=_("Please give a reason."),
             ),
         ]
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, models, transaction
 from django.db.models import Case, F, When
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from community.limits import check_rate_limit
@@ -267,6 +267,13 @@ def edit_post(
     return Posted(post, screening)
 
 
+def reaction_notice_detail(kind) -> str:
+    """What a reaction's notification stores: the reaction's English name, a
+    fixed key the notification list shows in the reader's language."""
+    with translation.override("en"):
+        return str(Reaction.Kind(kind).label)
+
+
 @transaction.atomic
 def set_reaction(post, *, member, kind, on: bool) -> Post:
     """Turn one reaction on or off. Safe when the same click arrives twice."""
@@ -289,7 +296,7 @@ def set_reaction(post, *, member, kind, on: bool) -> Post:
                 actor=member,
                 kind=Notification.Kind.REACTION,
                 post=post,
-                detail=kind.label,
+                detail=reaction_notice_detail(kind),
             )
     else:
         deleted, _by_model = Reaction.objects.filter(

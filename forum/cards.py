@@ -28,6 +28,7 @@ from django.utils.translation import gettext as _
 from community.sanitize import as_stored_html
 from community.timestamps import machine_readable
 from forum.models import Post, Reaction, Status
+from forum.moderation.wording import in_reader_language
 from forum.visibility import Shows
 
 _REACTIONS = [(kind.value, kind.label, kind.counter_field) for kind in Reaction.Kind]
@@ -179,6 +180,7 @@ class CardRenderer:
         label = escape(Status(post.status).label)
         reason = post.shown.reason
         if reason:
+            reason = in_reader_language(reason)
             reason = " " + escape(_("Reason: %(reason)s.") % {"reason": reason})
         if post.status == Status.HIDDEN_REPORTS:
             who_sees = _(

@@ -95,17 +95,17 @@ class ArticleQuerySet(models.QuerySet):
 class EditorialState(models.TextChoices):
     """Where an article stands, as editors see it (derived, never stored)."""
 
-    DRAFT = "draft", "Draft"
-    IN_REVIEW = "in_review", "In review"
-    CHANGES_REQUESTED = "changes_requested", "Changes requested"
-    PUBLISHED = "published", "Published"
+    DRAFT = "draft", _("Draft")
+    IN_REVIEW = "in_review", _("In review")
+    CHANGES_REQUESTED = "changes_requested", _("Changes requested")
+    PUBLISHED = "published", _("Published")
     PUBLISHED_CHANGE_IN_REVIEW = (
         "published_change_in_review",
-        "Published, with a change in review",
+        _("Published, with a change in review"),
     )
     PUBLISHED_CHANGES_REQUESTED = (
         "published_changes_requested",
-        "Published, changes requested on a change",
+        _("Published, changes requested on a change"),
     )
 
 
@@ -114,35 +114,37 @@ class Article(TimeStamped):
     CONTENT_FIELDS = article_content.ARTICLE_FIELDS
 
     class Status(models.TextChoices):
-        DRAFT = "draft", "Draft"
-        IN_REVIEW = "in_review", "In medical review"
-        PUBLISHED = "published", "Published"
+        DRAFT = "draft", _("Draft")
+        IN_REVIEW = "in_review", _("In medical review")
+        PUBLISHED = "published", _("Published")
 
     title = models.CharField(max_length=200)
     slug = models.SlugField(max_length=200, unique=True)
     summary = models.TextField(
-        "full summary",
-        help_text="Shown under the key takeaways, behind 'View full summary'.",
+        _("full summary"),
+        help_text=_("Shown under the key takeaways, behind 'View full summary'."),
     )
     key_takeaways = models.JSONField(
         default=list,
         blank=True,
-        help_text="A list of short points, most important first.",
+        help_text=_("A list of short points, most important first."),
     )
-    body = models.TextField(help_text="Markdown. Headings (##) get anchors.")
+    body = models.TextField(help_text=_("Markdown. Headings (##) get anchors."))
     body_html = models.TextField(blank=True, editable=False)
     table_of_contents = models.JSONField(default=list, blank=True, editable=False)
     topics = models.ManyToManyField(Topic, blank=True, related_name="articles")
     disclosure = models.TextField(
         blank=True,
-        help_text="Funding or sponsorship. Leave empty to state that we take no "
-        "advertising or sponsorship for this article.",
+        help_text=_(
+            "Funding or sponsorship. Leave empty to state that we take no "
+            "advertising or sponsorship for this article."
+        ),
     )
     sponsor = models.CharField(max_length=200, blank=True)
     shows_crisis_note = models.BooleanField(
-        "touches on crisis",
+        _("touches on crisis"),
         default=False,
-        help_text="Show the full 988 contact block after the body.",
+        help_text=_("Show the full 988 contact block after the body."),
     )
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -176,7 +178,7 @@ class Article(TimeStamped):
         on_delete=models.PROTECT,
         related_name="+",
         editable=False,
-        help_text="The signed-off revision readers see.",
+        help_text=_("The signed-off revision readers see."),
     )
     # --- Language versions (issue 15) ---------------------------------------------
     # A translation is an article in its own right (same review and publishing
@@ -209,8 +211,10 @@ class Article(TimeStamped):
                     next_review_due__isnull=False,
                     first_published_at__isnull=False,
                 ),
-                violation_error_message="An article can only be published after a "
-                "medical reviewer signs it off.",
+                violation_error_message=_(
+                    "An article can only be published after a "
+                    "medical reviewer signs it off."
+                ),
             ),
             # Language versions (issue 15); a trigger (migration 0007) also refuses
             # a translation in its original's language, or of a translation.
@@ -304,7 +308,7 @@ class Reference(models.Model):
     )
     position = models.PositiveSmallIntegerField(default=1)
     text = models.CharField(
-        max_length=500, help_text="Authors, title, source, year; accessed date."
+        max_length=500, help_text=_("Authors, title, source, year; accessed date.")
     )
     url = models.URLField(blank=True, max_length=500)
     doi = models.CharField("DOI", max_length=200, blank=True)

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 
 class Poll(models.Model):
@@ -57,19 +58,21 @@ class PollVote(models.Model):
                 fields=["poll", "member"],
                 condition=Q(member__isnull=False),
                 name="poll_one_vote_per_member",
-                violation_error_message="You have already voted in this poll.",
+                violation_error_message=_("You have already voted in this poll."),
             ),
             models.UniqueConstraint(
                 fields=["poll", "browser_key"],
                 condition=~Q(browser_key=""),
                 name="poll_one_vote_per_browser",
-                violation_error_message="This browser has already voted in this poll.",
+                violation_error_message=_(
+                    "This browser has already voted in this poll."
+                ),
             ),
             models.CheckConstraint(
                 name="poll_vote_has_exactly_one_voter",
                 condition=(Q(member__isnull=False) & Q(browser_key=""))
                 | (Q(member__isnull=True) & ~Q(browser_key="")),
-                violation_error_message="A vote belongs to a member or a browser.",
+                violation_error_message=_("A vote belongs to a member or a browser."),
             ),
         ]
 

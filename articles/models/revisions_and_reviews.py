@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from articles import content as article_content
 from articles.rendering import render_markdown
@@ -49,14 +50,14 @@ class ArticleRevision(AppendOnly):
     """
 
     class Kind(models.TextChoices):
-        EDIT = "edit", "Edit by an editor"
-        CORRECTION = "correction", "Urgent correction by a medical reviewer"
+        EDIT = "edit", _("Edit by an editor")
+        CORRECTION = "correction", _("Urgent correction by a medical reviewer")
 
     article = models.ForeignKey(
         "Article", on_delete=models.PROTECT, related_name="revisions"
     )
     kind = models.CharField(max_length=20, choices=Kind, default=Kind.EDIT)
-    content = models.JSONField(help_text="Snapshot of everything a sign-off covers.")
+    content = models.JSONField(help_text=_("Snapshot of everything a sign-off covers."))
     # Copied from `content` for search over what readers see; never changed.
     title = models.CharField(max_length=200, blank=True)
     body = models.TextField(blank=True)
@@ -67,7 +68,7 @@ class ArticleRevision(AppendOnly):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     created_at = models.DateTimeField(default=timezone.now)
-    note = models.TextField(blank=True, help_text="What changed, and why.")
+    note = models.TextField(blank=True, help_text=_("What changed, and why."))
 
     class Meta:
         ordering = ["-id"]
@@ -94,8 +95,8 @@ class MedicalReview(AppendOnly):
     """One sign-off decision. Append-only: the record of who vouched for what."""
 
     class Decision(models.TextChoices):
-        APPROVED = "approved", "Approved"
-        CHANGES_REQUESTED = "changes_requested", "Changes requested"
+        APPROVED = "approved", _("Approved")
+        CHANGES_REQUESTED = "changes_requested", _("Changes requested")
 
     article = models.ForeignKey(
         "Article", on_delete=models.PROTECT, related_name="reviews"
@@ -120,7 +121,7 @@ class MedicalReview(AppendOnly):
             models.CheckConstraint(
                 name="review_changes_requested_has_reasons",
                 condition=~Q(decision="changes_requested") | Q(notes__regex=r"\S"),
-                violation_error_message="Please say what needs to change.",
+                violation_error_message=_("Please say what needs to change."),
             )
         ]
 
@@ -140,13 +141,14 @@ class ReviewerProfile(models.Model):
     specialty = models.CharField(max_length=120, blank=True)
     bio = models.TextField(blank=True)
     conflict_of_interest = models.TextField(
-        "conflict-of-interest disclosure",
+        _("conflict-of-interest disclosure"),
         default="None.",
-        help_text='Write "None." if none.',
+        help_text=_('Write "None." if none.'),
     )
     disclosure_updated_on = models.DateField(default=timezone.localdate)
     is_active = models.BooleanField(
-        default=True, help_text="Inactive reviewers can't sign off; their bylines stay."
+        default=True,
+        help_text=_("Inactive reviewers can't sign off; their bylines stay."),
     )
 
     def __str__(self):

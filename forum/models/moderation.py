@@ -5,6 +5,8 @@ review queue and crisis matches. The verbs that write them are forum/moderation/
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from forum.models.posts import Post
 
@@ -27,33 +29,33 @@ class ModerationLog(models.Model):
     class Action(models.TextChoices):
         """Every decision the log records; forum/moderation/ writes nothing else."""
 
-        APPROVE = "approve", "Approve"
-        REJECT = "reject", "Reject"
-        HIDE = "hide", "Hide"
-        REMOVE = "remove", "Remove"
-        RESTORE = "restore", "Restore"
-        WITHDRAW = "withdraw", "Withdrawn by the author"
-        HOLD_AFTER_EDIT = "hold_after_edit", "Held after an edit"
-        AUTO_HIDE = "auto_hide", "Hidden by reports"
-        DISMISS_REPORTS = "dismiss_reports", "Dismiss reports"
-        CLOSE_ITEM = "close_item", "Close a queue item"
-        CRISIS_FALSE_ALARM = "crisis_false_alarm", "Crisis match: false alarm"
-        LOCK = "lock", "Lock a conversation"
-        UNLOCK = "unlock", "Unlock a conversation"
-        LOCK_THREAD = "lock_thread", "Lock a thread"
-        UNLOCK_THREAD = "unlock_thread", "Unlock a thread"
-        PIN = "pin", "Pin"
-        UNPIN = "unpin", "Unpin"
-        SANCTION_WARNING = "sanction_warning", "Warning"
-        SANCTION_SILENCE = "sanction_silence", "Silence"
-        SANCTION_SUSPENSION = "sanction_suspension", "Suspension"
-        SANCTION_BAN = "sanction_ban", "Ban"
-        LIFT_WARNING = "lift_warning", "Lift a warning"
-        LIFT_SILENCE = "lift_silence", "Lift a silence"
-        LIFT_SUSPENSION = "lift_suspension", "Lift a suspension"
-        LIFT_BAN = "lift_ban", "Lift a ban"
-        WATCHED_WORD_ADD = "watched_word_add", "Add a watched word"
-        WATCHED_WORD_REMOVE = "watched_word_remove", "Remove a watched word"
+        APPROVE = "approve", _("Approve")
+        REJECT = "reject", _("Reject")
+        HIDE = "hide", _("Hide")
+        REMOVE = "remove", _("Remove")
+        RESTORE = "restore", _("Restore")
+        WITHDRAW = "withdraw", _("Withdrawn by the author")
+        HOLD_AFTER_EDIT = "hold_after_edit", _("Held after an edit")
+        AUTO_HIDE = "auto_hide", _("Hidden by reports")
+        DISMISS_REPORTS = "dismiss_reports", _("Dismiss reports")
+        CLOSE_ITEM = "close_item", _("Close a queue item")
+        CRISIS_FALSE_ALARM = "crisis_false_alarm", _("Crisis match: false alarm")
+        LOCK = "lock", _("Lock a conversation")
+        UNLOCK = "unlock", _("Unlock a conversation")
+        LOCK_THREAD = "lock_thread", _("Lock a thread")
+        UNLOCK_THREAD = "unlock_thread", _("Unlock a thread")
+        PIN = "pin", _("Pin")
+        UNPIN = "unpin", _("Unpin")
+        SANCTION_WARNING = "sanction_warning", _("Warning")
+        SANCTION_SILENCE = "sanction_silence", _("Silence")
+        SANCTION_SUSPENSION = "sanction_suspension", _("Suspension")
+        SANCTION_BAN = "sanction_ban", _("Ban")
+        LIFT_WARNING = "lift_warning", _("Lift a warning")
+        LIFT_SILENCE = "lift_silence", _("Lift a silence")
+        LIFT_SUSPENSION = "lift_suspension", _("Lift a suspension")
+        LIFT_BAN = "lift_ban", _("Lift a ban")
+        WATCHED_WORD_ADD = "watched_word_add", _("Add a watched word")
+        WATCHED_WORD_REMOVE = "watched_word_remove", _("Remove a watched word")
 
     at = models.DateTimeField(auto_now_add=True)
     actor = models.ForeignKey(
@@ -62,7 +64,7 @@ class ModerationLog(models.Model):
         blank=True,
         on_delete=models.PROTECT,
         related_name="+",
-        help_text="Empty when the system acted.",
+        help_text=_("Empty when the system acted."),
     )
     action = models.CharField(max_length=40, choices=Action)
     post = models.ForeignKey(
@@ -105,17 +107,17 @@ class ModerationLog(models.Model):
 
 class Report(models.Model):
     class Reason(models.TextChoices):
-        AT_RISK = "at_risk", "Someone may be at risk"
-        HARASSMENT = "harassment", "Harassment or hate"
-        SOURCING = "sourcing", "Selling or sourcing drugs"
-        MISINFORMATION = "misinformation", "Medical misinformation"
-        SPAM = "spam", "Spam"
-        OTHER = "other", "Other"
+        AT_RISK = "at_risk", _("Someone may be at risk")
+        HARASSMENT = "harassment", _("Harassment or hate")
+        SOURCING = "sourcing", _("Selling or sourcing drugs")
+        MISINFORMATION = "misinformation", _("Medical misinformation")
+        SPAM = "spam", _("Spam")
+        OTHER = "other", _("Other")
 
     class State(models.TextChoices):
-        OPEN = "open", "Open"
-        AGREED = "agreed", "Agreed"
-        DISMISSED = "dismissed", "Dismissed"
+        OPEN = "open", pgettext_lazy("report state", "Open")
+        AGREED = "agreed", pgettext_lazy("report state", "Agreed")
+        DISMISSED = "dismissed", pgettext_lazy("report state", "Dismissed")
 
     post = models.ForeignKey(Post, on_delete=models.PROTECT, related_name="reports")
     reporter = models.ForeignKey(
@@ -141,12 +143,12 @@ class Report(models.Model):
                 fields=["post", "reporter"],
                 condition=Q(state="open"),
                 name="report_one_open_per_member_and_post",
-                violation_error_message="You have already reported this post.",
+                violation_error_message=_("You have already reported this post."),
             ),
             models.CheckConstraint(
                 name="report_other_needs_a_note",
                 condition=~Q(reason="other") | Q(note__regex=r"\S"),
-                violation_error_message="Please tell us a little about the problem.",
+                violation_error_message=_("Please tell us a little about the problem."),
             ),
         ]
 
@@ -156,12 +158,12 @@ class Report(models.Model):
 
 class WatchedWord(models.Model):
     class Action(models.TextChoices):
-        BLOCK = "block", "Block (refuse the post)"
-        HOLD = "hold", "Hold for review"
-        CRISIS = "crisis", "Crisis language (publish, offer support)"
+        BLOCK = "block", _("Block (refuse the post)")
+        HOLD = "hold", _("Hold for review")
+        CRISIS = "crisis", _("Crisis language (publish, offer support)")
 
     phrase = models.CharField(
-        max_length=200, help_text="Whole words; matching ignores case and accents."
+        max_length=200, help_text=_("Whole words; matching ignores case and accents.")
     )
     action = models.CharField(max_length=10, choices=Action)
     note = models.CharField(max_length=300, blank=True)
@@ -180,7 +182,7 @@ class WatchedWord(models.Model):
             models.UniqueConstraint(
                 fields=["phrase", "action"],
                 name="watched_word_once_per_action",
-                violation_error_message="That phrase is already on this list.",
+                violation_error_message=_("That phrase is already on this list."),
             )
         ]
 
@@ -197,9 +199,9 @@ class QueueItem(models.Model):
     """Why a post needs a moderator. One open item per post; reasons accumulate."""
 
     class Priority(models.IntegerChoices):
-        URGENT = 0, "Urgent"
-        REPORTED = 1, "Reported"
-        HELD = 2, "Held for review"
+        URGENT = 0, _("Urgent")
+        REPORTED = 1, _("Reported")
+        HELD = 2, _("Held for review")
 
     post = models.ForeignKey(Post, on_delete=models.PROTECT, related_name="queue_items")
     priority = models.PositiveSmallIntegerField(choices=Priority)
@@ -261,8 +263,8 @@ class CrisisMatch(models.Model):
     """
 
     class Kind(models.TextChoices):  # the values of community.crisis.Kind
-        CRISIS = "crisis", "Crisis"
-        OVERDOSE = "overdose", "Overdose"
+        CRISIS = "crisis", _("Crisis")
+        OVERDOSE = "overdose", _("Overdose")
 
     queue_item = models.ForeignKey(
         QueueItem, on_delete=models.PROTECT, related_name="crisis_matches"

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from forum.models.posts import Post
 
@@ -29,10 +30,10 @@ class Follow(models.Model):
 
 class Notification(models.Model):
     class Kind(models.TextChoices):
-        REPLY = "reply", "replied to your post"
-        FOLLOWED_REPLY = "followed_reply", "replied in a conversation you follow"
-        REACTION = "reaction", "reacted to your post"
-        MODERATION = "moderation", "A moderator reviewed your post"
+        REPLY = "reply", _("replied to your post")
+        FOLLOWED_REPLY = "followed_reply", _("replied in a conversation you follow")
+        REACTION = "reaction", _("reacted to your post")
+        MODERATION = "moderation", _("A moderator reviewed your post")
 
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"

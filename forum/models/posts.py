@@ -16,12 +16,14 @@ from django.db import models
 from django.db.models import F, Q
 from django.db.models.lookups import IsNull
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from community.models import TimeStamped
 from community.sanitize import VISIBLE_CHARACTER
 
 # The update rule's one home is the CheckConstraint on Post below.
-TEXT_OR_PICTURE_MESSAGE = "All updates must be accompanied by text or a picture."
+TEXT_OR_PICTURE_MESSAGE = _("All updates must be accompanied by text or a picture.")
 
 # Tree paths: one fixed-width base-36 segment per ancestor and the post itself,
 # so string order is tree order and a prefix selects a subtree.
@@ -55,19 +57,22 @@ def ids_in_path(path: str) -> list[int]:
 
 
 class Status(models.TextChoices):
-    HELD = "held", "Waiting for review"
-    PUBLISHED = "published", "Published"
-    HIDDEN_REPORTS = "hidden_reports", "Hidden while a moderator reviews it"
-    HIDDEN = "hidden", "Hidden by a moderator"
-    REJECTED = "rejected", "Not approved"
-    WITHDRAWN = "withdrawn", "Removed by its author"
-    REMOVED = "removed", "Removed by a moderator"
+    HELD = "held", _("Waiting for review")
+    PUBLISHED = "published", pgettext_lazy("post status", "Published")
+    HIDDEN_REPORTS = (
+        "hidden_reports",
+        _("Hidden while a moderator reviews it"),
+    )
+    HIDDEN = "hidden", _("Hidden by a moderator")
+    REJECTED = "rejected", _("Not approved")
+    WITHDRAWN = "withdrawn", _("Removed by its author")
+    REMOVED = "removed", _("Removed by a moderator")
 
 
 class ConversationQuerySet(models.QuerySet):
     def feed(self):
         """The one community feed, made on first use."""
-        feed, _ = self.get_or_create(
+        feed, _created = self.get_or_create(
             kind=Conversation.Kind.FEED, defaults={"title": "Community updates"}
         )
         return feed
@@ -75,8 +80,8 @@ class ConversationQuerySet(models.QuerySet):
 
 class Conversation(TimeStamped):
     class Kind(models.TextChoices):
-        FEED = "feed", "Community feed"
-        ATTACHED = "attached", "Attached conversation"
+        FEED = "feed", _("Community feed")
+        ATTACHED = "attached", _("Attached conversation")
 
     kind = models.CharField(max_length=20, choices=Kind, default=Kind.ATTACHED)
     title = models.CharField(max_length=200, blank=True)
@@ -86,7 +91,8 @@ class Conversation(TimeStamped):
     host_id = models.PositiveBigIntegerField(null=True, blank=True)
     host = GenericForeignKey("host_type", "host_id")
     is_locked = models.BooleanField(
-        default=False, help_text="Locked conversations take no new posts or replies."
+        default=False,
+        help_text=_("Locked conversations take no new posts or replies."),
     )
 
     objects = ConversationQuerySet.as_manager()
@@ -96,7 +102,7 @@ class Conversation(TimeStamped):
             models.CheckConstraint(
                 name="conversation_feed_never_locked",
                 condition=~Q(kind="feed", is_locked=True),
-                violation_error_message=(
+                violation_error_message=_(
                     "The community feed can't be locked. Lock a post's thread instead."
                 ),
             ),
@@ -139,9 +145,9 @@ class PostQuerySet(models.QuerySet):
 
 class Post(TimeStamped):
     class Kind(models.TextChoices):
-        UPDATE = "update", "Update"
-        QUESTION = "question", "Question"
-        REPLY = "reply", "Reply"
+        UPDATE = "update", pgettext_lazy("kind of post", "Update")
+        QUESTION = "question", pgettext_lazy("kind of post", "Question")
+        REPLY = "reply", pgettext_lazy("kind of post", "Reply")
 
     conversation = models.ForeignKey(
         Conversation, on_delete=models.PROTECT, related_name="posts"
@@ -175,7 +181,7 @@ class Post(TimeStamped):
     thumbnail = models.FileField(blank=True, max_length=200)
     thumbnail_width = models.PositiveIntegerField(null=True, blank=True)
     thumbnail_height = models.PositiveIntegerField(null=True, blank=True)
-    picture_alt = models.CharField("picture description", max_length=300, blank=True)
+    picture_alt = models.CharField(_("picture description"), max_length=300, blank=True)
 
     status = models.CharField(max_length=20, choices=Status, default=Status.PUBLISHED)
     # Why a moderator (or the report rule) changed the status; shown to the author.
@@ -204,7 +210,9 @@ class Post(TimeStamped):
             models.CheckConstraint(
                 name="post_author_unless_visitor_question",
                 condition=Q(author__isnull=False) | Q(kind="question", depth=0),
-                violation_error_message="Only a visitor's question may lack an author.",
+                violation_error_message=_(
+                    "Only a visitor's question may lack an author."
+                ),
             ),
             models.CheckConstraint(
                 name="post_replies_have_a_parent",
@@ -212,14 +220,14 @@ class Post(TimeStamped):
                     depth=0, parent__isnull=True, kind__in=["update", "question"]
                 )
                 | Q(depth__gt=0, parent__isnull=False, kind="reply"),
-                violation_error_message="A reply needs the post it answers.",
+                violation_error_message=_("A reply needs the post it answers."),
             ),
             models.CheckConstraint(
                 name="post_only_threads_pin_or_lock",
                 condition=Q(depth=0)
                 | Q(pinned_at__isnull=True, locked_at__isnull=True),
                 violation_error_message=(
-                    "Only a thread's first post can be pinned or locked."
+                    _("Only a thread's first post can be pinned or locked.")
                 ),
             ),
         ]

@@ -2,15 +2,17 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from forum.models.posts import Post
 
 
 class Reaction(models.Model):
     class Kind(models.TextChoices):
-        HUG = "hug", "Hug"
-        LIKE = "like", "Like"
-        ME_TOO = "me_too", "Me too"
+        HUG = "hug", pgettext_lazy("reaction", "Hug")
+        LIKE = "like", pgettext_lazy("reaction", "Like")
+        ME_TOO = "me_too", pgettext_lazy("reaction", "Me too")
 
         @property
         def counter_field(self):
@@ -27,7 +29,7 @@ class Reaction(models.Model):
             models.UniqueConstraint(
                 fields=["post", "member", "kind"],
                 name="reaction_one_of_each_kind_per_member",
-                violation_error_message="You already reacted this way.",
+                violation_error_message=_("You already reacted this way."),
             )
         ]
 

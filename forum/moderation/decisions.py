@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from forum.models import Post, Report, Status
+from forum.moderation import wording
 from forum.moderation.notices import tell_author
 from forum.moderation.queue import close_items_of
 from forum.moderation.states import (
@@ -53,7 +54,7 @@ def approve_post(post: Post, *, moderator, reason: str = "") -> Post:
         action=Action.APPROVE,
         reason=reason,
         reports=None,
-        tell="Your post was approved and is now visible to members.",
+        tell=wording.stored(wording.APPROVED),
     )
 
 
@@ -66,7 +67,7 @@ def reject_post(post: Post, *, moderator, reason: str) -> Post:
         action=Action.REJECT,
         reason=reason,
         reports=None,
-        tell=f"Your post was not approved: {reason}",
+        tell=wording.stored(wording.NOT_APPROVED, reason=reason),
     )
 
 
@@ -79,7 +80,7 @@ def hide_post(post: Post, *, moderator, reason: str) -> Post:
         action=Action.HIDE,
         reason=reason,
         reports=Report.State.AGREED,
-        tell=f"A moderator hid your post: {reason}",
+        tell=wording.stored(wording.HIDDEN, reason=reason),
     )
 
 
@@ -92,7 +93,7 @@ def remove_post(post: Post, *, moderator, reason: str) -> Post:
         action=Action.REMOVE,
         reason=reason,
         reports=Report.State.AGREED,
-        tell=f"A moderator removed your post: {reason}",
+        tell=wording.stored(wording.REMOVED, reason=reason),
     )
 
 
@@ -105,7 +106,7 @@ def restore_post(post: Post, *, moderator, reason: str = "") -> Post:
         action=Action.RESTORE,
         reason=reason,
         reports=Report.State.DISMISSED,
-        tell="A moderator restored your post; it is visible to members again.",
+        tell=wording.stored(wording.RESTORED),
     )
 
 
@@ -129,7 +130,7 @@ def dismiss_reports(post: Post, *, moderator, reason: str = "") -> Post:
             actor=moderator,
             role=MODERATOR,
             action=Action.RESTORE,
-            reason="Reports dismissed",
+            reason=wording.stored(wording.REPORTS_DISMISSED),
         )
     close_items_of(post, moderator)
     return post

@@ -9,13 +9,14 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from community.limits import check_rate_limit
 from community.models import Sanction
 from community.permissions import can_moderate
 from forum.models import Post, QueueItem, Report, Status
+from forum.moderation import wording
 from forum.moderation.notices import tell_author
 from forum.moderation.queue import queue_post
 from forum.moderation.states import SYSTEM, Action, locked, transition
@@ -24,6 +25,12 @@ from forum.permissions import can_report, can_report_at_risk
 HIDE_ELIGIBLE = set(Report.Reason) - {Report.Reason.AT_RISK}
 AT_RISK_REASON = "someone may be at risk"
 HIDDEN_BY_REPORTS_REASON = "hidden by reports"
+
+
+def report_queue_reason(reason) -> str:
+    """The fixed English key a report adds to its queue item (labels translate)."""
+    with translation.override("en"):
+        return f"report: {Report.Reason(reason).label}"
 
 
 @transaction.atomic
@@ -47,7 +54,7 @@ def report_post(post: Post, *, reporter, reason: str, note: str = "") -> Report:
     if at_risk:
         queue_post(post, QueueItem.Priority.URGENT, [AT_RISK_REASON])
     else:
-        queue_post(post, QueueItem.Priority.REPORTED, [f"report: {reason.label}"])
+        queue_post(post, QueueItem.Priority.REPORTED, [report_queue_reason(reason)])
         _hide_if_reported_enough(post, reporter)
     return report
 
@@ -74,12 +81,12 @@ def _hide_if_reported_enough(post, reporter):
     if post.status != Status.PUBLISHED:
         return
     if can_moderate(reporter):
-        reason = "Reported by a moderator"
+        reason = wording.stored(wording.REPORTED_BY_A_MODERATOR)
     else:
         reporters = _established_reporters(post)
         if reporters < settings.FORUM_AUTO_HIDE_REPORTERS:
             return
-        reason = f"Reported by {reporters} members"
+        reason = wording.stored(wording.REPORTED_BY_MEMBERS, count=reporters)
     transition(
         post,
         to=Status.HIDDEN_REPORTS,
@@ -89,8 +96,4 @@ def _hide_if_reported_enough(post, reporter):
         reason=reason,
     )
     queue_post(post, QueueItem.Priority.REPORTED, [HIDDEN_BY_REPORTS_REASON])
-    tell_author(
-        post,
-        "Your post is hidden while a moderator reviews reports about it. "
-        "You'll hear back once they have looked.",
-    )
+    tell_author(post, wording.stored(wording.HIDDEN_BY_REPORTS))

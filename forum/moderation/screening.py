@@ -13,6 +13,7 @@ from community import crisis
 from community.permissions import can_moderate
 from forum import support
 from forum.models import Post, QueueItem, Status, WatchedWord
+from forum.moderation import wording
 from forum.moderation.crisis_items import record_crisis_match
 from forum.moderation.queue import queue_post
 from forum.moderation.states import SYSTEM, Action, transition
@@ -133,7 +134,7 @@ def after_edit(post: Post, screening: Screening):
             actor=None,
             role=SYSTEM,
             action=Action.HOLD_AFTER_EDIT,
-            reason="An edit added words that need a moderator's look",
+            reason=wording.stored(wording.HELD_AFTER_EDIT),
         )
         _queue_holds(post, edit_holds)
     if screening.detection:

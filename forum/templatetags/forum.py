@@ -1,13 +1,21 @@
 """Template tags for post cards; the markup itself lives in forum/cards.py."""
 
 from django import template
+from django.utils.text import format_lazy
 from django.utils.translation import pgettext_lazy
 
 from community import crisis
+from forum.actions import reaction_notice_detail
 from forum.cards import CardRenderer
+from forum.models import Notification, Reaction, Report, Status
 from forum.moderation.crisis_items import CRISIS_REASONS
-from forum.moderation.reports import AT_RISK_REASON, HIDDEN_BY_REPORTS_REASON
+from forum.moderation.reports import (
+    AT_RISK_REASON,
+    HIDDEN_BY_REPORTS_REASON,
+    report_queue_reason,
+)
 from forum.moderation.screening import HoldReason
+from forum.moderation.wording import in_reader_language
 
 register = template.Library()
 
@@ -27,12 +35,37 @@ QUEUE_REASON_LABELS = {
         "queue reason", "overdose language"
     ),
 }
+QUEUE_REASON_LABELS |= {
+    report_queue_reason(reason): format_lazy(
+        pgettext_lazy("queue reason", "report: {reason}"), reason=reason.label
+    )
+    for reason in Report.Reason
+}
 
 
 @register.filter
 def queue_reasons(reasons):
     """A queue item's stored reasons, readable in the active language."""
     return ", ".join(str(QUEUE_REASON_LABELS.get(r, r)) for r in reasons)
+
+
+# Reaction notifications store the reaction's English name (forum/actions.py).
+REACTION_NAMES = {reaction_notice_detail(kind): kind.label for kind in Reaction.Kind}
+
+
+@register.filter
+def notification_detail(notification):
+    """A notification's detail (a reaction's name, a moderation notice) in the
+    active language."""
+    if notification.kind == Notification.Kind.REACTION:
+        return REACTION_NAMES.get(notification.detail, notification.detail)
+    return in_reader_language(notification.detail)
+
+
+@register.filter
+def moderation_words(text):
+    """A stored moderation notice or status reason, in the active language."""
+    return in_reader_language(text)
 
 
 def _renderer(context):
@@ -62,3 +95,12 @@ def conversation_thread(context, page):
 def conversation_tree(page):
     """A whole conversation in tree order, read-only (the print view)."""
     return CardRenderer().whole_tree(page.posts)
+
+
+@register.filter
+def status_label(value):
+    """A post status as stored (e.g. in the moderation log), in words."""
+    try:
+        return Status(value).label
+    except ValueError:
+        return value

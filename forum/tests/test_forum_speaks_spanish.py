@@ -10,7 +10,8 @@ from django.utils.formats import date_format
 from community.tests.two_factor import sign_in_with_two_factor
 from forum import actions, moderation
 from forum.cards import _stamp
-from forum.models import WatchedWord
+from forum.models import QueueItem, WatchedWord
+from forum.moderation import wording
 from forum.tests.factories import make_conversation, make_reply, make_update
 
 pytestmark = pytest.mark.django_db
@@ -121,3 +122,125 @@ def test_moderators_read_the_queue_in_spanish_when_asked(client, moderator):
     assert "de una persona visitante de" in queue
     assert "visitor question" not in queue
     assert "Moderation queue" not in queue
+
+
+def test_a_held_post_shows_its_status_in_spanish(client, moderator):
+    client.post("/questions/ask/", {"body": "¿Cómo apoyo a mi hermana?"})
+    sign_in_with_two_factor(client, moderator)
+
+    queue = page_text(client, "/moderation/", **SPANISH)
+    assert "estado: Esperando revisión" in queue
+    assert "Retenida para revisión" in queue  # the queue item's priority
+    assert "Waiting for review" not in queue
+    assert "Held for review" not in queue
+
+
+def test_a_hidden_post_tells_its_author_in_spanish(client, member, moderator):
+    update = make_update(member)
+    moderation.hide_post(update, moderator=moderator, reason="Off topic")
+    client.force_login(member)
+
+    page = page_text(client, update.get_absolute_url(), **SPANISH)
+    assert "<strong>Ocultada por el equipo de moderación.</strong>" in page
+    assert "solo ven que fue ocultada por el equipo de moderación" in page
+    assert "Hidden by a moderator" not in page
+
+    notices = page_text(client, "/notifications/", **SPANISH)
+    assert "El equipo de moderación ocultó tu publicación: Off topic" in notices
+    assert "A moderator hid your post" not in notices
+    assert "A moderator hid your post: Off topic" in page_text(
+        client, "/notifications/"
+    )
+
+
+def test_a_post_hidden_by_reports_gives_its_reason_in_spanish(
+    member, other_member, moderator, client
+):
+    update = make_update(member)
+    moderation.report_post(update, reporter=moderator, reason="harassment")
+    client.force_login(member)
+
+    page = page_text(client, update.get_absolute_url(), **SPANISH)
+    assert "Motivo: Reportada por el equipo de moderación." in page
+    assert "Reported by a moderator" not in page
+    notices = page_text(client, "/notifications/", **SPANISH)
+    assert "Tu publicación está oculta mientras el equipo de moderación" in notices
+
+
+def test_an_empty_update_is_refused_in_spanish_and_keeps_the_draft(client, member):
+    client.force_login(member)
+    response = client.post(
+        "/community/post/",
+        {"body": "  \u200b  ", "picture_alt": "un amanecer"},
+        **SPANISH,
+    )
+    assert response.status_code == 400
+    text = response.content.decode()
+    assert "<li>Cada novedad necesita un texto o una imagen.</li>" in text
+    assert "All updates must be accompanied" not in text
+    assert "  \u200b  </textarea>" in text
+    assert 'value="un amanecer"' in text
+
+
+def test_reactions_are_named_in_spanish(client, member, other_member):
+    update = make_update(member)
+    client.force_login(other_member)
+
+    feed = page_text(client, "/community/", **SPANISH)
+    for name in ("Abrazo", "Me gusta", "Yo también"):
+        assert f"{name} <span class=" in feed
+    assert "Hug <span" not in feed
+    assert "Me too <span" not in feed
+
+    client.post(f"/posts/{update.pk}/react/", {"reaction": "hug:on"})
+    client.force_login(member)
+    notifications = page_text(client, "/notifications/", **SPANISH)
+    assert "Marlow reaccionó a tu publicación (Abrazo)" in notifications
+    assert "(Hug)" not in notifications
+    english = page_text(client, "/notifications/")
+    assert "Marlow reacted to your post (Hug)" in english
+
+
+def test_reports_are_queued_under_an_english_key_and_read_in_spanish(
+    client, member, other_member, moderator
+):
+    update = make_update(member)
+    client.force_login(other_member)
+    client.post(
+        f"/posts/{update.pk}/report/", {"reason": "harassment"}, **SPANISH, follow=True
+    )
+    assert QueueItem.objects.get(post=update).reasons == ["report: Harassment or hate"]
+
+    client.logout()
+    sign_in_with_two_factor(client, moderator)
+    queue = page_text(client, "/moderation/", **SPANISH)
+    assert "reporte: Acoso u odio" in queue
+
+
+def test_the_moderation_log_names_actions_and_statuses_in_spanish(
+    client, member, moderator
+):
+    update = make_update(member)
+    moderation.hide_post(update, moderator=moderator, reason="Off topic")
+    sign_in_with_two_factor(client, moderator)
+
+    log = page_text(client, "/moderation/log/", **SPANISH)
+    assert "<td>Ocultar</td>" in log
+    assert "Publicada → Ocultada por el equipo de moderación" in log
+    assert "published → hidden" not in log
+
+
+def test_stored_moderation_words_are_read_in_the_readers_language():
+    notice = wording.stored(wording.NOT_APPROVED, reason="Lleva un nombre completo")
+    reason = wording.stored(wording.REPORTED_BY_MEMBERS, count=3)
+    assert notice == "Your post was not approved: Lleva un nombre completo"
+    with translation.override("es"):
+        assert (
+            wording.in_reader_language(notice)
+            == "Tu publicación no fue aprobada: Lleva un nombre completo"
+        )
+        assert (
+            wording.in_reader_language(reason)
+            == "Reportada por 3 personas de la comunidad"
+        )
+        assert wording.in_reader_language("Off topic") == "Off topic"

@@ -58,18 +58,18 @@ def test_update_with_only_a_picture_is_published(member):
 @pytest.mark.parametrize("body", [" ", "\u200b"])
 def test_reply_and_question_follow_the_same_rule(member, body):
     post = make_update(member)
-    with pytest.raises(ValidationError, match=TEXT_OR_PICTURE_MESSAGE):
+    with pytest.raises(ValidationError, match=str(TEXT_OR_PICTURE_MESSAGE)):
         actions.reply_to_post(post, author=member, body=body)
-    with pytest.raises(ValidationError, match=TEXT_OR_PICTURE_MESSAGE):
+    with pytest.raises(ValidationError, match=str(TEXT_OR_PICTURE_MESSAGE)):
         actions.ask_question(author=member, body=body)
-    with pytest.raises(ValidationError, match=TEXT_OR_PICTURE_MESSAGE):
+    with pytest.raises(ValidationError, match=str(TEXT_OR_PICTURE_MESSAGE)):
         actions.ask_question(author=None, body=body, visitor_key="visitor")
     assert Post.objects.count() == 1
 
 
 def test_editing_away_all_text_is_refused_and_keeps_the_post(member):
     post = make_update(member, body="Original words")
-    with pytest.raises(ValidationError, match=TEXT_OR_PICTURE_MESSAGE):
+    with pytest.raises(ValidationError, match=str(TEXT_OR_PICTURE_MESSAGE)):
         actions.edit_post(post, editor=member, body="\u200b ")
     post.refresh_from_db()
     assert post.body == "Original words"
@@ -118,7 +118,7 @@ def test_composer_shows_the_rule_and_keeps_what_was_typed(client, member):
     )
     html = response.content.decode()
     assert response.status_code == 400
-    assert TEXT_OR_PICTURE_MESSAGE in html
+    assert str(TEXT_OR_PICTURE_MESSAGE) in html
     assert "  \u200b  </textarea>" in html
     assert not Post.objects.exists()
 
@@ -128,5 +128,5 @@ def test_reply_form_shows_the_rule_and_keeps_the_draft(client, member):
     client.force_login(member)
     response = client.post(f"/posts/{post.pk}/reply/", {"body": " \u00a0 "})
     assert response.status_code == 400
-    assert TEXT_OR_PICTURE_MESSAGE in response.content.decode()
+    assert str(TEXT_OR_PICTURE_MESSAGE) in response.content.decode()
     assert Post.objects.count() == 1
