@@ -10,7 +10,7 @@ from community.decorators import members_only
 from community.limits import visitor_key
 from forum import actions, threads, visibility, visitor_questions
 from forum.forms import QuestionForm
-from forum.models import Conversation
+from forum.models import Conversation, Status
 from forum.views.common import _attempt, _offer_support, _posted_message
 
 # The asking browser keeps its private link for the "question received" page.
@@ -97,6 +97,7 @@ def visitor_question(request, token):
             "question": question,
             "answers": answers,
             "link_days": settings.FORUM_VISITOR_LINK_DAYS,
+            "Status": Status,
         },
     )
     response["X-Robots-Tag"] = "noindex, nofollow"
