@@ -1,4 +1,4 @@
-""""Download my data": one export at a time, made by the task worker, kept
+""" "Download my data": one export at a time, made by the task worker, kept
 privately for a week.
 
 The zip holds one JSON file per registered personal-data part (community/

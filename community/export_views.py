@@ -1,4 +1,4 @@
-""""Download my data" pages: ask for an export, see its state, download it."""
+""" "Download my data" pages: ask for an export, see its state, download it."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError

@@ -108,7 +108,9 @@ PARTS = [
     ),
     PersonalDataPart(
         name="email_addresses",
-        description=_("The email addresses on your account and whether you confirmed them."),
+        description=_(
+            "The email addresses on your account and whether you confirmed them."
+        ),
         export=export_email_addresses,
         erase=erase_not_written_yet,
         models=(EmailAddress,),

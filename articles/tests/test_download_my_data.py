@@ -1,4 +1,4 @@
-""""Download my data" for a demo member: the zip holds every kind of their data,
+""" "Download my data" for a demo member: the zip holds every kind of their data,
 validates against the schema in the repo, and nothing private of anyone else.
 
 Here, in the top app, because a demo member's data spans every app.
@@ -14,6 +14,7 @@ import pytest
 from django.core.files.storage import default_storage
 
 from articles import polls
+from articles.demo import seed as seed_articles
 from articles.models import Poll
 from community import data_export
 from community.demo import person
@@ -24,14 +25,10 @@ from forum import actions, moderation
 from forum.demo import seed as seed_conversations
 from forum.models import Post
 
-from articles.demo import seed as seed_articles
-
 pytestmark = pytest.mark.django_db
 
 SCHEMA = json.loads(
-    (
-        Path(data_export.__file__).parent / "schemas" / "export.schema.json"
-    ).read_text()
+    (Path(data_export.__file__).parent / "schemas" / "export.schema.json").read_text()
 )
 
 
@@ -136,7 +133,8 @@ def test_the_export_holds_every_kind_of_a_demo_members_data(
     assert edited["earlier_versions"][0]["text"].startswith("Six months on bupren")
     assert {r["reaction"] for r in data["reactions"]} == {"like", "hug"}
     assert [r["your_note"] for r in data["reports"]] == ["RIVER-REPORT-NOTE"]
-    assert data["notifications"] and all(n["read_at"] for n in data["notifications"])
+    assert data["notifications"]
+    assert all(n["read_at"] for n in data["notifications"])
     assert data["sanctions"][0]["moderators_reason"] == "RIVER-WARNING-REASON"
     assert data["sanctions"][0]["message_to_you"].startswith("Please keep links")
     assert data["messages_to_moderators"][0]["text"] == "RIVER-MESSAGE-TO-MODERATORS"
@@ -151,9 +149,7 @@ def test_pictures_are_in_the_zip_as_stored(
     river = river_did_everything
     archive = opened(made_export(river, django_capture_on_commit_callbacks))
     pictured = [
-        post
-        for post in documents(archive)["posts"]
-        if post["picture_file"] is not None
+        post for post in documents(archive)["posts"] if post["picture_file"] is not None
     ]
     assert pictured
     for post in pictured:
