@@ -10,6 +10,7 @@ no URL serves: only `download` below hands it out, to its member.
 
 import json
 import secrets
+import shutil
 import tempfile
 import zipfile
 from datetime import timedelta
@@ -32,6 +33,7 @@ from community.models import DataExport
 from community.personal_data import registered_parts
 
 EXPORT_LIFETIME = timedelta(days=7)
+STUCK_AFTER = timedelta(days=1)
 FOLDER = "exports"
 README_NAME = "README.txt"
 
@@ -151,8 +153,11 @@ def write_zip(member, target) -> None:
             archive.writestr(f"{name}.json", as_readable_json(rows))
         for stored in stored_files(member):
             if default_storage.exists(stored):
-                with default_storage.open(stored, "rb") as source:
-                    archive.writestr(stored, source.read())
+                with (
+                    default_storage.open(stored, "rb") as source,
+                    archive.open(stored, "w") as copy,
+                ):
+                    shutil.copyfileobj(source, copy)
 
 
 def readme_text(member) -> str:
@@ -170,10 +175,15 @@ def retire_expired(exports=None, *, now=None) -> int:
     """Delete the zips of expired exports and mark them so; returns how many.
 
     Run daily by `manage.py delete_expired_exports`; also before a member asks
-    for a new export.
+    for a new export. Exports still unmade after STUCK_AFTER count as failed.
     """
     now = now or timezone.now()
     exports = DataExport.objects.all() if exports is None else exports
+    # A worker that died mid-way leaves its export open: free the member to ask again.
+    exports.filter(
+        status__in=[DataExport.Status.PENDING, DataExport.Status.RUNNING],
+        requested_at__lte=now - STUCK_AFTER,
+    ).update(status=DataExport.Status.FAILED)
     retired = 0
     for export in exports.filter(status=DataExport.Status.READY, expires_at__lte=now):
         if export.file_name:
@@ -189,3 +199,10 @@ def record_download(export: DataExport) -> None:
     DataExport.objects.filter(pk=export.pk).update(
         download_count=F("download_count") + 1
     )
+
+
+def delete_exports_of(member) -> None:
+    """Every export of a leaving member, zips first. Safe to run twice."""
+    for export in DataExport.objects.filter(member=member).exclude(file_name=""):
+        default_storage.delete(export.file_name)
+    DataExport.objects.filter(member=member).delete()

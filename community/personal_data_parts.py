@@ -10,6 +10,7 @@ from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from django.utils.translation import gettext_lazy as _
 
+from community.data_export import delete_exports_of
 from community.models import DataExport, ModeratorMessage, Profile, Sanction, User
 from community.personal_data import PersonalDataPart, register
 
@@ -95,6 +96,10 @@ def export_data_exports(user) -> list[dict]:
     ]
 
 
+def erase_data_exports(user, erasure):
+    delete_exports_of(user)
+
+
 PARTS = [
     PersonalDataPart(
         name="profile",
@@ -146,7 +151,7 @@ PARTS = [
         name="data_exports",
         description=_("Your requests to download your data, this one included."),
         export=export_data_exports,
-        erase=erase_not_written_yet,
+        erase=erase_data_exports,
         models=(DataExport,),
     ),
 ]

@@ -162,3 +162,42 @@ def test_an_expired_export_never_blocks_a_new_request(
     fresh.refresh_from_db()
     assert fresh.status == DataExport.Status.READY
     assert not default_storage.exists(ready_export.file_name)
+
+
+def test_the_export_page_is_valid_html_in_each_state(
+    client, member, ready_export, other_member
+):
+    from community.tests.htmlcheck import html_errors
+
+    client.force_login(member)
+    ready = client.get(EXPORT_PAGE).content.decode()
+    DataExport.objects.create(member=other_member)
+    client.force_login(other_member)
+    pending = client.get(EXPORT_PAGE).content.decode()
+    assert "Waiting to be made" in pending
+    errors = html_errors({"ready": ready, "pending": pending})
+    assert not errors, "\n".join(map(str, errors))
+
+
+def test_an_export_a_dead_worker_left_unmade_frees_the_member_next_day(member):
+    stuck = DataExport.objects.create(
+        member=member,
+        status=DataExport.Status.RUNNING,
+        requested_at=timezone.now() - timedelta(days=2),
+    )
+    data_export.retire_expired()
+    stuck.refresh_from_db()
+    assert stuck.status == DataExport.Status.FAILED
+
+
+def test_a_leaving_members_exports_and_zips_are_deleted_twice_safely(
+    member, ready_export
+):
+    from community.personal_data import Erasure, ErasureMode, registered_parts
+
+    (part,) = [p for p in registered_parts() if p.name == "data_exports"]
+    erasure = Erasure(mode=ErasureMode.REMOVE_EVERYTHING)
+    part.erase(member, erasure)
+    part.erase(member, erasure)
+    assert not DataExport.objects.filter(member=member).exists()
+    assert not default_storage.exists(ready_export.file_name)
