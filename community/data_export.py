@@ -73,7 +73,7 @@ def claim(export_id: int) -> DataExport | None:
     """Move a pending export to running, once: a second run of the task gets None."""
     with transaction.atomic():
         export = (
-            DataExport.objects.select_for_update()
+            DataExport.objects.select_for_update(of=("self",))
             .select_related("member__profile")
             .filter(pk=export_id, status=DataExport.Status.PENDING)
             .first()
