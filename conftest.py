@@ -358,6 +358,7 @@ def url_samples(member, editor, medical_reviewer):
             ]
         },
         "community:profile_detail": {"pk": member.pk},
+        "community:data_export_download": {"pk": 1},
         "forum:conversation_detail": {"pk": conversation.pk},
         "forum:conversation_print": {"pk": conversation.pk},
         "forum:comment_create": {"pk": conversation.pk},

@@ -281,3 +281,55 @@ class ModeratorMessage(models.Model):
 
     def __str__(self):
         return f"Message from {self.member}"
+
+
+class DataExportQuerySet(models.QuerySet):
+    def open(self):
+        """Exports being made, or made and not yet expired: one per member at most."""
+        return self.filter(status__in=DataExport.OPEN_STATUSES)
+
+
+class DataExport(models.Model):
+    """A member's "Download my data": a zip made by the task worker, kept privately
+    in the media storage until it expires (community/data_export.py)."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting to be made")
+        RUNNING = "running", _("Being made")
+        READY = "ready", _("Ready to download")
+        FAILED = "failed", _("Could not be made")
+        EXPIRED = "expired", _("Expired and deleted")
+
+    OPEN_STATUSES = (Status.PENDING, Status.RUNNING, Status.READY)
+
+    member = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="data_exports"
+    )
+    status = models.CharField(max_length=10, choices=Status, default=Status.PENDING)
+    requested_at = models.DateTimeField(default=timezone.now)
+    ready_at = models.DateTimeField(null=True, blank=True)
+    expires_at = models.DateTimeField(null=True, blank=True)
+    # The zip's name in the media storage, never served by a public URL.
+    file_name = models.CharField(max_length=200, blank=True)
+    download_count = models.PositiveIntegerField(default=0)
+
+    objects = DataExportQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-requested_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["member"],
+                condition=models.Q(status__in=["pending", "running", "ready"]),
+                name="data_export_one_open_per_member",
+                violation_error_message="Your data is already being prepared.",
+            ),
+            models.CheckConstraint(
+                name="data_export_ready_has_file_and_expiry",
+                condition=~models.Q(status="ready")
+                | (~models.Q(file_name="") & models.Q(expires_at__isnull=False)),
+            ),
+        ]
+
+    def __str__(self):
+        return f"Data export {self.pk} for {self.member}"

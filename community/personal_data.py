@@ -40,6 +40,8 @@ class PersonalDataPart:
     - `erase(user, erasure)`: removes or anonymises it; must be idempotent (the
       deletion task may run twice).
     - `models`: the models this part covers (for the completeness test).
+    - `files(user)`: storage names of files the rows point to (pictures), copied
+      into the export's zip under the same names, as stored.
     """
 
     name: str
@@ -47,6 +49,7 @@ class PersonalDataPart:
     export: Callable[[object], list[dict]]
     erase: Callable[[object, Erasure], None]
     models: tuple = field(default=())
+    files: Callable[[object], list[str]] | None = None
 
 
 _parts: dict[str, PersonalDataPart] = {}

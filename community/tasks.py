@@ -12,3 +12,28 @@ def send_email_message(
     if html:
         message.attach_alternative(html, "text/html")
     message.send()
+
+
+@task
+def build_data_export(export_id: int) -> str:
+    """Make a member's "Download my data" zip, then email them the link."""
+    from community import data_export
+
+    export = data_export.claim(export_id)
+    if export is None:
+        return "already claimed"
+    try:
+        data_export.build(export)
+    except Exception:
+        data_export.fail(export)
+        raise
+    data_export.send_ready_email(export)
+    return "ready"
+
+
+@task
+def delete_expired_exports() -> int:
+    """Daily (`manage.py delete_expired_exports`): expired zips leave the storage."""
+    from community import data_export
+
+    return data_export.retire_expired()

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
-from community import views
+from community import export_views, views
 
 community_patterns = [
     path("", views.home, name="home"),
@@ -16,6 +16,12 @@ community_patterns = [
     path("about/", views.about, name="about"),
     path("members/<int:pk>/", views.profile_detail, name="profile_detail"),
     path("account/profile/", views.profile_edit, name="profile_edit"),
+    path("account/export/", export_views.export_page, name="data_export"),
+    path(
+        "account/export/<int:pk>/download/",
+        export_views.export_download,
+        name="data_export_download",
+    ),
     path("account/suspended/", views.suspended, name="suspended"),
     path("contact-moderators/", views.contact_moderators, name="contact_moderators"),
 ]

@@ -197,3 +197,15 @@ def test_no_email_on_a_moderation_notice_for_members_who_opted_out(
         moderation.remove_post(post, moderator=moderator, reason="Off topic")
     assert callbacks  # the notice was queued; the worker found nobody to email
     assert mailoutbox == []
+
+
+def test_data_export_email_names_the_site_and_links_to_it(
+    member, mailoutbox, django_capture_on_commit_callbacks
+):
+    from community import data_export
+
+    with django_capture_on_commit_callbacks(execute=True):
+        data_export.request_export(member)
+    message = only_email(mailoutbox, member.email)
+    assert problems_with(message) == []
+    assert f"{SITE_URL}/account/export/" in message.body

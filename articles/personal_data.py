@@ -1,0 +1,119 @@
+"""What Articles keeps about a member, as personal-data parts (community/
+personal_data.py): poll votes, and for staff the articles, versions and medical
+reviews they wrote. Registered from ArticlesConfig.ready().
+"""
+
+from django.utils.translation import gettext_lazy as _
+
+from articles.models import (
+    Article,
+    ArticleRevision,
+    MedicalReview,
+    PollVote,
+    ReviewerProfile,
+)
+from community.emails import absolute_url
+from community.personal_data import PersonalDataPart, register
+
+
+def erase_not_written_yet(user, erasure):
+    raise NotImplementedError("erase: see account deletion")
+
+
+def export_poll_votes(user) -> list[dict]:
+    # A signed-out browser's vote carries no member, so it can't be anyone's here.
+    votes = (
+        PollVote.objects.filter(member=user)
+        .select_related("poll__article", "option")
+        .order_by("created_at")
+    )
+    return [
+        {
+            "article": vote.poll.article.title,
+            "link": absolute_url(vote.poll.article.get_absolute_url()),
+            "question": vote.poll.question,
+            "your_answer": vote.option.text,
+            "voted_at": vote.created_at,
+        }
+        for vote in votes
+    ]
+
+
+def export_editorial_work(user) -> list[dict]:
+    rows = [
+        {
+            "what": "article_written",
+            "article": article.title,
+            "link": absolute_url(article.get_absolute_url()),
+            "at": article.created_at,
+            "status": article.status,
+            "note": "",
+        }
+        for article in Article.objects.filter(author=user).order_by("created_at")
+    ]
+    rows += [
+        {
+            "what": "version_saved",
+            "article": revision.title,
+            "link": absolute_url(revision.article.get_absolute_url()),
+            "at": revision.created_at,
+            "status": revision.kind,
+            "note": revision.note,
+        }
+        for revision in ArticleRevision.objects.filter(created_by=user)
+        .select_related("article")
+        .order_by("created_at", "id")
+    ]
+    rows += [
+        {
+            "what": "medical_review",
+            "article": review.article.title,
+            "link": absolute_url(review.article.get_absolute_url()),
+            "at": review.signed_at,
+            "status": review.decision,
+            "note": review.notes,
+        }
+        for review in MedicalReview.objects.filter(reviewer=user)
+        .select_related("article")
+        .order_by("signed_at", "id")
+    ]
+    rows += [
+        {
+            "what": "reviewer_profile",
+            "article": "",
+            "link": "",
+            "at": profile.disclosure_updated_on,
+            "status": "active" if profile.is_active else "inactive",
+            "note": f"{profile.specialty}\n{profile.bio}\n"
+            f"{profile.conflict_of_interest}".strip(),
+        }
+        for profile in ReviewerProfile.objects.filter(user=user)
+    ]
+    return rows
+
+
+PARTS = [
+    PersonalDataPart(
+        name="poll_votes",
+        description=_("Your answers to the polls in articles."),
+        export=export_poll_votes,
+        erase=erase_not_written_yet,
+        models=(PollVote,),
+    ),
+    PersonalDataPart(
+        name="editorial_work",
+        description=_(
+            "For editors and medical reviewers: the articles you wrote, the versions "
+            "you saved, your medical reviews and your reviewer profile. Empty for "
+            "most members."
+        ),
+        export=export_editorial_work,
+        erase=erase_not_written_yet,
+        models=(Article, ArticleRevision, MedicalReview, ReviewerProfile),
+    ),
+]
+
+
+def register_parts():
+    for part in PARTS:
+        register(part)

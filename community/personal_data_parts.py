@@ -1,0 +1,162 @@
+"""What community keeps about a member, as personal-data parts (community/
+personal_data.py): the account and profile, its email addresses and two-factor
+devices, moderators' measures and messages to them, and the member's exports.
+
+`export_<name>` writes rows a person can read: plain field names, dates as ISO
+8601, only this member's data. Registered from CommunityConfig.ready().
+"""
+
+from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
+from django.utils.translation import gettext_lazy as _
+
+from community.data_export import delete_exports_of
+from community.models import DataExport, ModeratorMessage, Profile, Sanction, User
+from community.personal_data import PersonalDataPart, register
+
+
+def erase_not_written_yet(user, erasure):
+    raise NotImplementedError("erase: see account deletion")
+
+
+def export_profile(user) -> list[dict]:
+    profile = Profile.objects.filter(user=user).first()
+    return [
+        {
+            "display_name": user.display_name,
+            "email": user.email,
+            "joined_at": user.date_joined,
+            "last_signed_in_at": user.last_login,
+            "bio": profile.bio if profile else "",
+            "credentials": profile.credentials if profile else "",
+            "language": profile.language if profile else "",
+            "email_me_about_notifications": bool(
+                profile and profile.email_notifications
+            ),
+            "roles": sorted(user.groups.values_list("name", flat=True)),
+        }
+    ]
+
+
+def export_email_addresses(user) -> list[dict]:
+    return [
+        {"email": address.email, "verified": address.verified, "main": address.primary}
+        for address in EmailAddress.objects.filter(user=user).order_by("id")
+    ]
+
+
+def export_two_factor(user) -> list[dict]:
+    # Never the secrets or recovery codes: a copy of the export must not be a key.
+    return [
+        {
+            "kind": device.type,
+            "set_up_at": device.created_at,
+            "last_used_at": device.last_used_at,
+        }
+        for device in Authenticator.objects.filter(user=user).order_by("id")
+    ]
+
+
+def export_sanctions(user) -> list[dict]:
+    # The moderators' recorded reason is about the member and theirs to read;
+    # which moderator acted is the moderator's data and stays out.
+    return [
+        {
+            "kind": sanction.kind,
+            "kind_explained": str(sanction.get_kind_display()),
+            "message_to_you": sanction.member_message,
+            "moderators_reason": sanction.reason,
+            "starts_at": sanction.starts_at,
+            "ends_at": sanction.ends_at,
+            "lifted_at": sanction.lifted_at,
+        }
+        for sanction in Sanction.objects.filter(member=user).order_by("created_at")
+    ]
+
+
+def export_messages_to_moderators(user) -> list[dict]:
+    return [
+        {"text": message.body, "sent_at": message.created_at}
+        for message in ModeratorMessage.objects.filter(member=user).order_by(
+            "created_at", "id"
+        )
+    ]
+
+
+def export_data_exports(user) -> list[dict]:
+    return [
+        {
+            "requested_at": export.requested_at,
+            "status": export.status,
+            "ready_at": export.ready_at,
+            "expires_at": export.expires_at,
+            "times_downloaded": export.download_count,
+        }
+        for export in DataExport.objects.filter(member=user).order_by("requested_at")
+    ]
+
+
+def erase_data_exports(user, erasure):
+    delete_exports_of(user)
+
+
+PARTS = [
+    PersonalDataPart(
+        name="profile",
+        description=_(
+            "Your account: display name, email address, when you joined, your bio, "
+            "language and email setting, and your roles."
+        ),
+        export=export_profile,
+        erase=erase_not_written_yet,
+        models=(User, Profile),
+    ),
+    PersonalDataPart(
+        name="email_addresses",
+        description=_(
+            "The email addresses on your account and whether you confirmed them."
+        ),
+        export=export_email_addresses,
+        erase=erase_not_written_yet,
+        models=(EmailAddress,),
+    ),
+    PersonalDataPart(
+        name="two_factor",
+        description=_(
+            "The two-factor sign-in methods you set up, and when you last used them "
+            "(never their secret codes)."
+        ),
+        export=export_two_factor,
+        erase=erase_not_written_yet,
+        models=(Authenticator,),
+    ),
+    PersonalDataPart(
+        name="sanctions",
+        description=_(
+            "Warnings, silences, suspensions and bans you received: the message the "
+            "moderators wrote to you and the reason they recorded."
+        ),
+        export=export_sanctions,
+        erase=erase_not_written_yet,
+        models=(Sanction,),
+    ),
+    PersonalDataPart(
+        name="messages_to_moderators",
+        description=_("The messages you wrote to the moderators."),
+        export=export_messages_to_moderators,
+        erase=erase_not_written_yet,
+        models=(ModeratorMessage,),
+    ),
+    PersonalDataPart(
+        name="data_exports",
+        description=_("Your requests to download your data, this one included."),
+        export=export_data_exports,
+        erase=erase_data_exports,
+        models=(DataExport,),
+    ),
+]
+
+
+def register_parts():
+    for part in PARTS:
+        register(part)
