@@ -226,16 +226,20 @@ def test_moderator_signs_in_with_a_code_and_works_the_queue_then_reads_the_log(
     # When, Who, Action, Target, Change, Reason.
     seen = {(row[1], row[2], row[3].split(" ")[0], row[5]) for row in rows}
     expected = {
-        ("Keel", "approve", f"post:{held_question.pk}", ""),
-        ("Keel", "hide", f"post:{reported.pk}", hide_reason),
-        ("Keel", "restore", f"post:{reported.pk}", "Checked with a pharmacist"),
-        ("Keel", "remove", f"post:{held_contact.pk}", remove_reason),
+        ("Keel", "Approve", f"post:{held_question.pk}", ""),
+        ("Keel", "Hide", f"post:{reported.pk}", hide_reason),
+        ("Keel", "Restore", f"post:{reported.pk}", "Checked with a pharmacist"),
+        ("Keel", "Remove", f"post:{held_contact.pk}", remove_reason),
     }
     assert expected <= seen, rows
     changes = {(row[2], row[3].split(" ")[0]): row[4] for row in rows}
-    assert changes[("hide", f"post:{reported.pk}")] == "published → hidden"
-    assert changes[("restore", f"post:{reported.pk}")] == "hidden → published"
-    assert changes[("remove", f"post:{held_contact.pk}")] == "held → removed"
+    # Actions and states are shown by their names, in the reader's language.
+    hidden = ("Hide", f"post:{reported.pk}")
+    assert changes[hidden] == "Published → Hidden by a moderator"
+    restored = ("Restore", f"post:{reported.pk}")
+    assert changes[restored] == "Hidden by a moderator → Published"
+    removed = ("Remove", f"post:{held_contact.pk}")
+    assert changes[removed] == "Waiting for review → Removed by a moderator"
 
 
 def test_moderator_without_two_factor_is_sent_to_set_it_up(open_page_as, live_server):
