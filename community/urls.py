@@ -16,6 +16,17 @@ community_patterns = [
     path("about/", views.about, name="about"),
     path("members/<int:pk>/", views.profile_detail, name="profile_detail"),
     path("account/profile/", views.profile_edit, name="profile_edit"),
+    path("account/delete/", views.account_delete, name="account_delete"),
+    path(
+        "account/delete/requested/",
+        views.account_delete_requested,
+        name="account_delete_requested",
+    ),
+    path(
+        "account/delete/cancel/<str:token>/",
+        views.account_delete_cancel,
+        name="account_delete_cancel",
+    ),
     path("account/suspended/", views.suspended, name="suspended"),
     path("contact-moderators/", views.contact_moderators, name="contact_moderators"),
 ]
