@@ -33,7 +33,7 @@ from community.personal_data import Erasure, ErasureMode, registered_parts
 from community.tasks import send_email_message
 
 GRACE_PERIOD = timedelta(days=7)
-_TOKEN_SALT = "community.account_deletion.cancel"
+CANCEL_LINK_SALT = "community.account_deletion.cancel"
 
 
 def pending_deletion(user) -> AccountDeletion | None:
@@ -79,13 +79,13 @@ def cancel_deletion(deletion: AccountDeletion) -> bool:
 
 
 def cancel_token(deletion: AccountDeletion) -> str:
-    return signing.dumps(deletion.pseudonym, salt=_TOKEN_SALT)
+    return signing.dumps(deletion.pseudonym, salt=CANCEL_LINK_SALT)
 
 
 def deletion_for_token(token: str) -> AccountDeletion | None:
     """The pending deletion a cancel link names, while it is not yet due."""
     try:
-        pseudonym = signing.loads(token, salt=_TOKEN_SALT)
+        pseudonym = signing.loads(token, salt=CANCEL_LINK_SALT)
     except signing.BadSignature:
         return None
     return AccountDeletion.objects.filter(
@@ -98,7 +98,9 @@ def deletion_for_token(token: str) -> AccountDeletion | None:
 
 def _send_confirmation(deletion: AccountDeletion) -> None:
     member = deletion.member
-    cancel_path = reverse("community:account_delete_cancel", args=[cancel_token(deletion)])
+    cancel_path = reverse(
+        "community:account_delete_cancel", args=[cancel_token(deletion)]
+    )
     context = {
         **email_context(),
         "member": member,

@@ -320,7 +320,9 @@ class AccountDeletion(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["member"],
-                condition=models.Q(cancelled_at__isnull=True, completed_at__isnull=True),
+                condition=models.Q(
+                    cancelled_at__isnull=True, completed_at__isnull=True
+                ),
                 name="account_deletion_one_pending_per_member",
             ),
             models.CheckConstraint(
@@ -333,7 +335,9 @@ class AccountDeletion(models.Model):
             models.Index(
                 fields=["due_at"],
                 name="account_deletion_pending_due",
-                condition=models.Q(cancelled_at__isnull=True, completed_at__isnull=True),
+                condition=models.Q(
+                    cancelled_at__isnull=True, completed_at__isnull=True
+                ),
             )
         ]
 

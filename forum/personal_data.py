@@ -31,7 +31,7 @@ from forum.models import (
     Status,
 )
 from forum.moderation.decisions import withdraw_post
-from forum.moderation.states import AUTHOR, ALLOWED_TRANSITIONS
+from forum.moderation.states import ALLOWED_TRANSITIONS, AUTHOR
 
 # A tombstone still needs visible text (Post's text-or-picture constraint); it is
 # never shown to members (forum/visibility.py shows only the status).
@@ -107,7 +107,9 @@ def _delete_pictures(posts):
         for name in pair
         if name
     ]
-    posts.exclude(picture="", thumbnail="").filter(body__regex=VISIBLE_CHARACTER).update(
+    posts.exclude(picture="", thumbnail="").filter(
+        body__regex=VISIBLE_CHARACTER
+    ).update(
         picture="",
         picture_width=None,
         picture_height=None,
