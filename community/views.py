@@ -107,7 +107,7 @@ def account_delete(request):
     form = AccountDeletionForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         account_deletion.request_deletion(
-            request.user,
+            User.objects.get(pk=request.user.pk),  # the model, not the lazy proxy
             mode=form.cleaned_data["mode"],
             keep_pictures=form.cleaned_data["keep_pictures"],
         )
@@ -130,7 +130,10 @@ def account_delete_cancel(request, token):
     deletion = account_deletion.deletion_for_token(token)
     if deletion is None:
         return render(
-            request, "community/account_delete_cancel.html", {"expired": True}, 404
+            request,
+            "community/account_delete_cancel.html",
+            {"expired": True},
+            status=404,
         )
     if request.method == "POST":
         account_deletion.cancel_deletion(deletion)
