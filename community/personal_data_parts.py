@@ -8,6 +8,7 @@ from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from django.contrib.auth.hashers import make_password
 from django.db.models import F
+from django_tasks_db.models import DBTaskResult
 
 from community.models import AccountDeletion, ModeratorMessage, Profile, Sanction, User
 from community.names import FORMER_MEMBER_NAME, name_skeleton
@@ -34,6 +35,16 @@ def erase_account(user, erasure) -> None:
     """The row stays as a shell so what points at it holds; nothing in it is
     the person's: a shared name, an address that is not one, no password, no
     roles, no second factor, every session ended."""
+    addresses = {
+        user.email,
+        *EmailAddress.objects.filter(user=user).values_list("email", flat=True),
+    }
+    for address in addresses:
+        # Queued email keeps its recipient and text in the task table.
+        DBTaskResult.objects.filter(
+            task_path="community.tasks.send_email_message",
+            args_kwargs__icontains=address,
+        ).delete()
     EmailAddress.objects.filter(user=user).delete()
     Authenticator.objects.filter(user=user).delete()
     user.groups.clear()

@@ -229,3 +229,27 @@ def test_the_admin_shows_deletions_read_only(member):
     assert not model_admin.has_add_permission(request)
     assert not model_admin.has_change_permission(request)
     assert not model_admin.has_delete_permission(request)
+
+
+@pytest.mark.django_db
+def test_queued_email_to_a_former_member_is_forgotten(
+    settings, member, other_member, django_capture_on_commit_callbacks
+):
+    from django_tasks_db.models import DBTaskResult
+
+    from community.tasks import send_email_message
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.backend.DatabaseBackend"}}
+    with django_capture_on_commit_callbacks(execute=True):
+        deletion = account_deletion.request_deletion(
+            member, mode=ErasureMode.KEEP_WITHOUT_NAME
+        )
+    send_email_message.enqueue(
+        subject="Hi", body="Hello", to=[other_member.email], from_email=None
+    )
+    assert DBTaskResult.objects.count() == 2  # the confirmation, and Marlow's
+
+    account_deletion.finish_deletion(deletion)
+
+    (kept,) = DBTaskResult.objects.all()
+    assert other_member.email in str(kept.args_kwargs)
