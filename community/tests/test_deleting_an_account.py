@@ -253,3 +253,16 @@ def test_queued_email_to_a_former_member_is_forgotten(
 
     (kept,) = DBTaskResult.objects.all()
     assert other_member.email in str(kept.args_kwargs)
+
+
+@pytest.mark.django_db
+def test_the_email_is_in_the_members_language(
+    member, django_capture_on_commit_callbacks
+):
+    Profile.objects.filter(user=member).update(language="es")
+    member.refresh_from_db()
+    with django_capture_on_commit_callbacks(execute=True):
+        account_deletion.request_deletion(member, mode=ErasureMode.KEEP_WITHOUT_NAME)
+    (email,) = mail.outbox
+    assert email.subject == "Un cambio en tu cuenta"
+    assert "Tus publicaciones se quedarán, sin tu nombre." in email.body
