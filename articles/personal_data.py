@@ -9,7 +9,13 @@ from django.db.models import Q
 from django.utils.crypto import get_random_string
 
 from articles import caching
-from articles.models import Article, PollVote, ReviewerProfile
+from articles.models import (
+    Article,
+    ArticleRevision,
+    MedicalReview,
+    PollVote,
+    ReviewerProfile,
+)
 from community.personal_data import PersonalDataPart, register
 
 
@@ -41,7 +47,20 @@ def erase_reviewer_profile(user, erasure) -> None:
     ReviewerProfile.objects.filter(user=user).update(
         specialty="", bio="", is_active=False
     )
-    # Their name is on these pages, which visitors may have cached.
+
+
+def export_editorial_work(user) -> list[dict]:
+    return list(
+        Article.objects.filter(Q(author=user) | Q(medical_reviewer=user)).values(
+            "slug", "status", "first_published_at"
+        )
+    )
+
+
+def erase_editorial_work(user, erasure) -> None:
+    """Kept: published medical content and its sign-offs are the site's record.
+    Their byline now reads "A former member", on pages visitors may have cached.
+    """
     slugs = Article.objects.filter(
         Q(author=user) | Q(medical_reviewer=user)
     ).values_list("slug", flat=True)
@@ -56,6 +75,15 @@ def register_parts() -> None:
             export=export_poll_votes,
             erase=erase_poll_votes,
             models=(PollVote,),
+        )
+    )
+    register(
+        PersonalDataPart(
+            name="editorial_work",
+            description="Articles you wrote or medically reviewed.",
+            export=export_editorial_work,
+            erase=erase_editorial_work,
+            models=(Article, ArticleRevision, MedicalReview),
         )
     )
     register(

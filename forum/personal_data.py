@@ -22,6 +22,7 @@ from forum.models import (
     REACTION_COUNTERS,
     CrisisMatch,
     Follow,
+    ModerationLog,
     Notification,
     Post,
     QueueItem,
@@ -197,6 +198,19 @@ def erase_reports(user, erasure) -> None:
         )
 
 
+def export_moderation_log(user) -> list[dict]:
+    return list(
+        ModerationLog.objects.filter(member=user).values(
+            "at", "action", "post_id", "from_status", "to_status", "reason"
+        )
+    )
+
+
+def erase_moderation_log(user, erasure) -> None:
+    """Kept: append-only, and it never copies member text. Its entries now point
+    at the account's shell, whose only name is the deletion's pseudonym."""
+
+
 def register_parts() -> None:
     parts = [
         ("posts", "Every post you wrote, with its earlier versions and state.",
@@ -209,6 +223,8 @@ def register_parts() -> None:
          export_notifications, erase_notifications, (Notification,)),
         ("reports", "The posts you reported, and why.",
          export_reports, erase_reports, (Report,)),
+        ("moderation_log", "Moderation decisions about you and your posts.",
+         export_moderation_log, erase_moderation_log, (ModerationLog,)),
     ]  # fmt: skip
     for name, description, export, erase, models in parts:
         register(

@@ -260,3 +260,17 @@ def test_a_cancelled_deletion_changes_nothing(
     assert after.count("Wren") == before.count("Wren")
     assert stored_files() == files
     assert Reaction.objects.filter(member=member).exists()
+
+
+def test_an_editor_who_leaves_is_no_longer_named_on_cached_article_pages(
+    client, editor, medical_reviewer, django_capture_on_commit_callbacks
+):
+    article = make_published(editor, medical_reviewer, title="Naloxone basics")
+    client.logout()
+    assert "Rowan Page" in client.get(article.get_absolute_url()).content.decode()
+
+    leave(editor, ErasureMode.KEEP_WITHOUT_NAME, django_capture_on_commit_callbacks)
+
+    page = client.get(article.get_absolute_url()).content.decode()
+    assert "Rowan Page" not in page
+    assert "A former member" in page
