@@ -324,6 +324,7 @@ def url_samples(member, editor, medical_reviewer):
     Lives here, above the apps, because the whole-site tests need every app.
     """
     from articles.tests.factories import make_poll, make_published
+    from community import account_deletion
     from forum import actions, visitor_questions
     from forum.models import Conversation
 
@@ -334,6 +335,10 @@ def url_samples(member, editor, medical_reviewer):
     conversation = Conversation.objects.create(title="A sample conversation")
     article = make_published(editor, medical_reviewer, title="A sample article")
     make_poll(article)
+    leaving = account_deletion.request_deletion(
+        make_member("leaving@example.com", "Tamsin"),
+        mode=account_deletion.ErasureMode.KEEP_WITHOUT_NAME,
+    )
     per_post = {"pk": post.pk}
     per_article = {"pk": article.pk}
     return {
@@ -359,6 +364,9 @@ def url_samples(member, editor, medical_reviewer):
         },
         "community:profile_detail": {"pk": member.pk},
         "community:data_export_download": {"pk": 1},
+        "community:account_delete_cancel": {
+            "token": account_deletion.cancel_token(leaving)
+        },
         "forum:conversation_detail": {"pk": conversation.pk},
         "forum:conversation_print": {"pk": conversation.pk},
         "forum:comment_create": {"pk": conversation.pk},

@@ -1,10 +1,14 @@
 """What Articles keeps about a member, as personal-data parts (community/
 personal_data.py): poll votes, and for staff the articles, versions and medical
-reviews they wrote. Registered from ArticlesConfig.ready().
+reviews they wrote. Registered from ArticlesConfig.ready(). Articles written or
+signed off by staff who leave keep their byline, which then reads "A former member".
 """
 
+from django.db.models import Q
+from django.utils.crypto import get_random_string
 from django.utils.translation import gettext_lazy as _
 
+from articles import caching
 from articles.models import (
     Article,
     ArticleRevision,
@@ -14,10 +18,6 @@ from articles.models import (
 )
 from community.emails import absolute_url
 from community.personal_data import PersonalDataPart, register
-
-
-def erase_not_written_yet(user, erasure):
-    raise NotImplementedError("erase: see account deletion")
 
 
 def export_poll_votes(user) -> list[dict]:
@@ -92,12 +92,41 @@ def export_editorial_work(user) -> list[dict]:
     return rows
 
 
+def erase_poll_votes(user, erasure) -> None:
+    """The vote still counts; nothing ties it to the member any more."""
+    for vote in PollVote.objects.filter(member=user):
+        vote.member = None
+        vote.browser_key = "former-member-" + get_random_string(32)
+        vote.save(update_fields=["member", "browser_key"])
+
+
+def erase_reviewer_profile(user, erasure) -> None:
+    ReviewerProfile.objects.filter(user=user).update(
+        specialty="", bio="", is_active=False
+    )
+
+
+def erase_editorial_work(user, erasure) -> None:
+    """Kept: published medical content and its sign-offs are the site's record.
+    Their byline now reads "A former member", on pages visitors may have cached.
+    """
+    slugs = Article.objects.filter(
+        Q(author=user) | Q(medical_reviewer=user)
+    ).values_list("slug", flat=True)
+    caching.touch_article(*slugs)
+
+
+def erase_editorial_work_and_reviewer_profile(user, erasure) -> None:
+    erase_reviewer_profile(user, erasure)
+    erase_editorial_work(user, erasure)
+
+
 PARTS = [
     PersonalDataPart(
         name="poll_votes",
         description=_("Your answers to the polls in articles."),
         export=export_poll_votes,
-        erase=erase_not_written_yet,
+        erase=erase_poll_votes,
         models=(PollVote,),
     ),
     PersonalDataPart(
@@ -108,7 +137,7 @@ PARTS = [
             "most members."
         ),
         export=export_editorial_work,
-        erase=erase_not_written_yet,
+        erase=erase_editorial_work_and_reviewer_profile,
         models=(Article, ArticleRevision, MedicalReview, ReviewerProfile),
     ),
 ]

@@ -5,7 +5,7 @@ from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
 from django.utils.translation import gettext_lazy as _
 
 from community.actions import start_membership
-from community.models import Profile, User
+from community.models import AccountDeletion, Profile, User
 from community.permissions import end_sessions
 
 ROLE_FIELDS = {"groups", "user_permissions", "is_active", "is_staff", "is_superuser"}
@@ -86,3 +86,30 @@ class UserAdmin(BaseUserAdmin):
     def get_inlines(self, request, obj):
         # A new member's profile is made by start_membership(), not by the form.
         return self.inlines if obj is not None else []
+
+
+@admin.register(AccountDeletion)
+class AccountDeletionAdmin(admin.ModelAdmin):
+    """Read-only: a member's deletion is theirs to cancel, and nobody's to undo."""
+
+    list_display = [
+        "pseudonym",
+        "mode",
+        "keep_pictures",
+        "requested_at",
+        "due_at",
+        "cancelled_at",
+        "completed_at",
+    ]
+    list_filter = ["mode"]
+    search_fields = ["pseudonym"]
+    fields = list_display
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

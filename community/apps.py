@@ -8,8 +8,9 @@ class CommunityConfig(AppConfig):
     verbose_name = "Community"
 
     def ready(self):
-        # Registers the system checks, and the sign-in hook for the saved language.
-        from community import checks, languages  # noqa: F401
+        # Registers the system checks, and the sign-in hooks for the saved
+        # language and for cancelling a pending account deletion.
+        from community import account_deletion, checks, languages  # noqa: F401
         from community.personal_data_parts import register_parts
 
         register_parts()

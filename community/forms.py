@@ -1,9 +1,12 @@
+from allauth.mfa.models import Authenticator
 from django import forms
 from django.urls import reverse_lazy
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from community.names import check_display_name
+from community.permissions import has_two_factor
+from community.personal_data import ErasureMode
 
 DISPLAY_NAME_HELP = _(
     "This is how other members will see you. Choose a nickname, not your real "
@@ -84,3 +87,81 @@ class ModeratorMessageForm(forms.Form):
         max_length=4000,
         widget=forms.Textarea(attrs={"rows": 5}),
     )
+
+
+class AccountDeletionForm(forms.Form):
+    """Leaving for good: who you are (password, and code), and what happens to
+    what you wrote. The rules are community/account_deletion.py's."""
+
+    mode = forms.ChoiceField(
+        label=_("What happens to what you wrote"),
+        choices=[
+            (
+                ErasureMode.KEEP_WITHOUT_NAME,
+                _(
+                    "Keep my posts, without my name: they stay where they are, "
+                    'signed "A former member".'
+                ),
+            ),
+            (
+                ErasureMode.REMOVE_EVERYTHING,
+                _(
+                    'Remove everything I wrote: each post becomes "Removed by its '
+                    'author", so replies to it stay readable. Pictures are deleted.'
+                ),
+            ),
+        ],
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Please choose what happens to your posts.")},
+    )
+    keep_pictures = forms.BooleanField(
+        label=_("Keep my pictures with my posts"),
+        required=False,
+        help_text=_(
+            "Only if you keep your posts. Otherwise your pictures are deleted too."
+        ),
+    )
+    password = forms.CharField(
+        label=_("Your password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        error_messages={"required": _("Please enter your password.")},
+    )
+    code = forms.CharField(
+        label=_("The code from your authenticator app"),
+        required=False,
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}
+        ),
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        self.user = user
+        super().__init__(*args, **kwargs)
+        if not has_two_factor(user):
+            del self.fields["code"]
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError(
+                _("That password isn't right. Please try again."), code="password"
+            )
+        return password
+
+    def clean_code(self):
+        code = "".join(self.cleaned_data["code"].split())
+        if not code:
+            raise forms.ValidationError(
+                _("Please enter the code from your authenticator app."), code="code"
+            )
+        authenticators = Authenticator.objects.filter(
+            user=self.user,
+            type__in=[Authenticator.Type.TOTP, Authenticator.Type.RECOVERY_CODES],
+        )
+        if not any(found.wrap().validate_code(code) for found in authenticators):
+            raise forms.ValidationError(
+                _("That code isn't right. Please enter the one your app shows now."),
+                code="code",
+            )
+        return code

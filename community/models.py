@@ -9,10 +9,11 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.crypto import salted_hmac
+from django.utils.crypto import get_random_string, salted_hmac
 from django.utils.translation import gettext_lazy as _
 
-from community.names import check_display_name, name_skeleton
+from community.names import FORMER_MEMBER_NAME, check_display_name, name_skeleton
+from community.personal_data import ErasureMode
 from community.sanitize import VISIBLE_CHARACTER
 
 
@@ -74,8 +75,10 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     class Meta:
         constraints = [
+            # Every former member shares one name (community/account_deletion.py).
             models.UniqueConstraint(
                 Lower("display_name"),
+                condition=~models.Q(display_name=FORMER_MEMBER_NAME),
                 name="user_display_name_unique_ci",
                 violation_error_message=_(
                     "That display name is taken. Please choose another."
@@ -333,3 +336,70 @@ class DataExport(models.Model):
 
     def __str__(self):
         return f"Data export {self.pk} for {self.member}"
+
+
+def new_pseudonym() -> str:
+    return get_random_string(12, "abcdefghijkmnpqrstuvwxyz23456789")
+
+
+class AccountDeletion(models.Model):
+    """A member's request to leave: pending for a grace period, then carried out.
+
+    The rules live in community/account_deletion.py. Once completed, the row is all
+    that ties the account's anonymised shell to its pseudonym, which the moderation
+    record and the admin show instead of a name. Never edited in the admin.
+    """
+
+    member = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="account_deletions",
+    )
+    pseudonym = models.CharField(
+        max_length=20, unique=True, default=new_pseudonym, editable=False
+    )
+    mode = models.CharField(
+        max_length=20,
+        choices=[
+            (ErasureMode.KEEP_WITHOUT_NAME.value, _("Keep my posts, without my name")),
+            (ErasureMode.REMOVE_EVERYTHING.value, _("Remove everything I wrote")),
+        ],
+    )
+    keep_pictures = models.BooleanField(default=False)
+    requested_at = models.DateTimeField(default=timezone.now)
+    due_at = models.DateTimeField()
+    cancelled_at = models.DateTimeField(null=True, blank=True)
+    completed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-requested_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["member"],
+                condition=models.Q(
+                    cancelled_at__isnull=True, completed_at__isnull=True
+                ),
+                name="account_deletion_one_pending_per_member",
+            ),
+            models.CheckConstraint(
+                name="account_deletion_cancelled_or_completed_not_both",
+                condition=models.Q(cancelled_at__isnull=True)
+                | models.Q(completed_at__isnull=True),
+            ),
+        ]
+        indexes = [
+            models.Index(
+                fields=["due_at"],
+                name="account_deletion_pending_due",
+                condition=models.Q(
+                    cancelled_at__isnull=True, completed_at__isnull=True
+                ),
+            )
+        ]
+
+    def __str__(self):
+        return f"Account deletion {self.pseudonym}"
+
+    @property
+    def is_pending(self) -> bool:
+        return self.cancelled_at is None and self.completed_at is None

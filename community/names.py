@@ -35,12 +35,17 @@ MESSAGES = {
     ),
 }
 
+# What every former member is called once their account is deleted: stored as
+# the name of each one (the only name several accounts may share), shown translated.
+FORMER_MEMBER_NAME = "A former member"
+
 # Names nobody may take, words no name may hold, and parts no name may contain:
 # they would pass for the site, its staff, a visitor's label or a departed member.
 RESERVED_NAMES = (
     "visitor",
     "a visitor",
     "former member",
+    "a former member",
     "deleted member",
     "anonymous",
     "system",

@@ -3,20 +3,32 @@ personal_data.py): the account and profile, its email addresses and two-factor
 devices, moderators' measures and messages to them, and the member's exports.
 
 `export_<name>` writes rows a person can read: plain field names, dates as ISO
-8601, only this member's data. Registered from CommunityConfig.ready().
+8601, only this member's data. `erase_<name>` carries out a confirmed account
+deletion (community/account_deletion.py); each is idempotent. Registered from
+CommunityConfig.ready().
 """
 
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
+from django.contrib.auth.hashers import make_password
+from django.db.models import F
 from django.utils.translation import gettext_lazy as _
+from django_tasks_db.models import DBTaskResult
 
 from community.data_export import delete_exports_of
-from community.models import DataExport, ModeratorMessage, Profile, Sanction, User
-from community.personal_data import PersonalDataPart, register
+from community.models import (
+    AccountDeletion,
+    DataExport,
+    ModeratorMessage,
+    Profile,
+    Sanction,
+    User,
+)
+from community.names import FORMER_MEMBER_NAME, name_skeleton
+from community.personal_data import ErasureMode, PersonalDataPart, register
 
-
-def erase_not_written_yet(user, erasure):
-    raise NotImplementedError("erase: see account deletion")
+# What a remove-everything member's messages to the moderators say afterwards.
+ERASED_TEXT = ""
 
 
 def export_profile(user) -> list[dict]:
@@ -100,6 +112,67 @@ def erase_data_exports(user, erasure):
     delete_exports_of(user)
 
 
+def erase_account(user, erasure) -> None:
+    """The row stays as a shell so what points at it holds; nothing in it is
+    the person's: a shared name, an address that is not one, no password, no
+    roles, no second factor, every session ended."""
+    addresses = {
+        user.email,
+        *EmailAddress.objects.filter(user=user).values_list("email", flat=True),
+    }
+    for address in addresses:
+        # Queued email keeps its recipient and text in the task table.
+        DBTaskResult.objects.filter(
+            task_path="community.tasks.send_email_message",
+            args_kwargs__icontains=address,
+        ).delete()
+    EmailAddress.objects.filter(user=user).delete()
+    Authenticator.objects.filter(user=user).delete()
+    user.groups.clear()
+    user.user_permissions.clear()
+    deletion = (
+        AccountDeletion.objects.filter(member=user).order_by("-requested_at").first()
+    )
+    pseudonym = deletion.pseudonym if deletion else f"user-{user.pk}"
+    User.objects.filter(pk=user.pk).update(
+        display_name=FORMER_MEMBER_NAME,
+        name_skeleton=name_skeleton(FORMER_MEMBER_NAME),
+        # Unique, and not an address: no email can reach it or sign in with it.
+        email=f"former-member-{pseudonym}",
+        password=make_password(None),
+        is_active=False,
+        is_staff=False,
+        is_superuser=False,
+        last_login=None,
+        session_epoch=F("session_epoch") + 1,
+    )
+
+
+def erase_profile(user, erasure) -> None:
+    # Emptied rather than deleted: pages that name a reviewer read its credentials.
+    Profile.objects.filter(user=user).update(
+        bio="", email_notifications=False, credentials="", language=""
+    )
+
+
+def erase_sanctions(user, erasure) -> None:
+    """Kept: the moderators' own record, written by them, now about a shell."""
+
+
+def erase_moderator_messages(user, erasure) -> None:
+    if erasure.mode == ErasureMode.REMOVE_EVERYTHING:
+        ModeratorMessage.objects.filter(member=user).update(body=ERASED_TEXT)
+
+
+def erase_account_and_profile(user, erasure) -> None:
+    erase_profile(user, erasure)
+    erase_account(user, erasure)
+
+
+def erased_with_the_account(user, erasure) -> None:
+    """Done by erase_account (the "profile" part), which needs the addresses first."""
+
+
 PARTS = [
     PersonalDataPart(
         name="profile",
@@ -108,8 +181,8 @@ PARTS = [
             "language and email setting, and your roles."
         ),
         export=export_profile,
-        erase=erase_not_written_yet,
-        models=(User, Profile),
+        erase=erase_account_and_profile,
+        models=(User, Profile, AccountDeletion),
     ),
     PersonalDataPart(
         name="email_addresses",
@@ -117,7 +190,7 @@ PARTS = [
             "The email addresses on your account and whether you confirmed them."
         ),
         export=export_email_addresses,
-        erase=erase_not_written_yet,
+        erase=erased_with_the_account,
         models=(EmailAddress,),
     ),
     PersonalDataPart(
@@ -127,7 +200,7 @@ PARTS = [
             "(never their secret codes)."
         ),
         export=export_two_factor,
-        erase=erase_not_written_yet,
+        erase=erased_with_the_account,
         models=(Authenticator,),
     ),
     PersonalDataPart(
@@ -137,14 +210,14 @@ PARTS = [
             "moderators wrote to you and the reason they recorded."
         ),
         export=export_sanctions,
-        erase=erase_not_written_yet,
+        erase=erase_sanctions,
         models=(Sanction,),
     ),
     PersonalDataPart(
         name="messages_to_moderators",
         description=_("The messages you wrote to the moderators."),
         export=export_messages_to_moderators,
-        erase=erase_not_written_yet,
+        erase=erase_moderator_messages,
         models=(ModeratorMessage,),
     ),
     PersonalDataPart(

@@ -1,4 +1,5 @@
-"""Email that leaves the request (see TASKS in settings)."""
+"""Work that leaves the request: email, and finishing account deletions
+(see TASKS in settings)."""
 
 from django.core.mail import EmailMultiAlternatives
 from django.tasks import task
@@ -37,3 +38,13 @@ def delete_expired_exports() -> int:
     from community import data_export
 
     return data_export.retire_expired()
+
+
+@task
+def finish_account_deletions() -> list[str]:
+    """Carry out the account deletions whose grace period is over (see README).
+
+    Returns their pseudonyms: the task's result never names anyone."""
+    from community.account_deletion import finish_due_deletions
+
+    return finish_due_deletions()

@@ -22,6 +22,17 @@ community_patterns = [
         export_views.export_download,
         name="data_export_download",
     ),
+    path("account/delete/", views.account_delete, name="account_delete"),
+    path(
+        "account/delete/requested/",
+        views.account_delete_requested,
+        name="account_delete_requested",
+    ),
+    path(
+        "account/delete/cancel/<str:token>/",
+        views.account_delete_cancel,
+        name="account_delete_cancel",
+    ),
     path("account/suspended/", views.suspended, name="suspended"),
     path("contact-moderators/", views.contact_moderators, name="contact_moderators"),
 ]

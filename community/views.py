@@ -2,6 +2,7 @@ import re
 
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import logout
 from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template import loader
@@ -15,9 +16,9 @@ from django.views.decorators.http import (
     require_POST,
 )
 
-from community import actions, languages
+from community import account_deletion, actions, languages
 from community.decorators import members_only
-from community.forms import ModeratorMessageForm, ProfileForm
+from community.forms import AccountDeletionForm, ModeratorMessageForm, ProfileForm
 from community.http_caching import public_for_visitors
 from community.limits import RateLimited
 from community.models import ModeratorMessage, Sanction, User, standing_of
@@ -97,6 +98,52 @@ def profile_edit(request):
         return redirect(user)
     status = 400 if form.errors else 200
     return render(request, "community/profile_edit.html", {"form": form}, status=status)
+
+
+@members_only
+@require_http_methods(["GET", "POST"])
+def account_delete(request):
+    """Ask to leave: password (and code), and the member's choice for their posts."""
+    form = AccountDeletionForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        account_deletion.request_deletion(
+            User.objects.get(pk=request.user.pk),  # the model, not the lazy proxy
+            mode=form.cleaned_data["mode"],
+            keep_pictures=form.cleaned_data["keep_pictures"],
+        )
+        logout(request)
+        return redirect("community:account_delete_requested")
+    status = 400 if form.errors else 200
+    context = {"form": form, "grace_days": account_deletion.GRACE_PERIOD.days}
+    return render(request, "community/account_delete.html", context, status=status)
+
+
+@require_GET
+def account_delete_requested(request):
+    context = {"grace_days": account_deletion.GRACE_PERIOD.days}
+    return render(request, "community/account_delete_requested.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def account_delete_cancel(request, token):
+    """The email's link: one button, because mail scanners open links by themselves."""
+    deletion = account_deletion.deletion_for_token(token)
+    if deletion is None:
+        return render(
+            request,
+            "community/account_delete_cancel.html",
+            {"expired": True},
+            status=404,
+        )
+    if request.method == "POST":
+        account_deletion.cancel_deletion(deletion)
+        messages.success(
+            request, _("Your account will not be deleted. Welcome back any time.")
+        )
+        return redirect("account_login")
+    return render(
+        request, "community/account_delete_cancel.html", {"deletion": deletion}
+    )
 
 
 @csrf_exempt

@@ -25,6 +25,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, ngettext, pgettext
 from django.utils.translation import gettext as _
 
+from community.names import FORMER_MEMBER_NAME
 from community.sanitize import as_stored_html
 from community.timestamps import machine_readable
 from forum.models import Post, Reaction, Status
@@ -134,6 +135,7 @@ class CardRenderer:
             "delete_post": escape(_("Delete post")),
             "no_posts": escape(_("No posts yet. Yours could be the first.")),
             "older_posts": escape(_("Older posts")),
+            "former_member": escape(_("A former member")),
         }
 
     def url(self, name, pk):
@@ -198,6 +200,8 @@ class CardRenderer:
     def _header(self, post):
         if post.is_visitor_question:
             author = self.visitor_name
+        elif post.author_name == FORMER_MEMBER_NAME:  # no profile to link to
+            author = self.words["former_member"]
         else:
             author = (
                 f'<a href="{self.url("author", post.author_id)}">'
@@ -230,7 +234,10 @@ class CardRenderer:
         if post.depth == 0 and post.thread_locked_at:
             out.append(f'<span class="badge">{words["locked"]}</span>')
         if post.replying_to:
-            replying_to = _("replying to %(name)s") % {"name": post.replying_to}
+            name = post.replying_to
+            if name == FORMER_MEMBER_NAME:
+                name = _("A former member")
+            replying_to = _("replying to %(name)s") % {"name": name}
             out.append(f'<span class="replying-to">{escape(replying_to)}</span>')
         out.append("</header>")
         return "".join(out)

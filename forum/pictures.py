@@ -122,3 +122,9 @@ def store_decoded(image: Image.Image) -> StoredPicture:
         f"{folder}/{name}-thumb.{thumb_ext}", ContentFile(thumb)
     )
     return StoredPicture(picture_name, width, height, thumbnail_name, t_width, t_height)
+
+
+def delete_stored(names) -> None:
+    """Delete stored pictures for good (a member who left chose so)."""
+    for name in names:
+        default_storage.delete(name)

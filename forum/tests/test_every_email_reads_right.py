@@ -167,6 +167,20 @@ def test_moderators_message_to_a_member_is_emailed_without_its_words(
     assert problems_with(message) == []
 
 
+def test_account_deletion_email_is_discreet_and_links_to_the_site(
+    member, mailoutbox, django_capture_on_commit_callbacks
+):
+    from community import account_deletion
+    from community.personal_data import ErasureMode
+
+    with django_capture_on_commit_callbacks(execute=True):
+        account_deletion.request_deletion(member, mode=ErasureMode.REMOVE_EVERYTHING)
+    message = only_email(mailoutbox, member.email)
+    assert f"{SITE_URL}/account/delete/cancel/" in message.body
+    assert "delete" not in message.subject.lower()
+    assert problems_with(message) == []
+
+
 def test_the_blank_check_catches_an_unnamed_site(mailoutbox, member):
     """The checker itself: the sentence the issue found must be flagged."""
     from django.core.mail import EmailMessage
