@@ -28,11 +28,8 @@ def usted_forms(response):
 
 
 def test_the_usted_markers_catch_allauths_own_wording():
-    found = {
-        text
-        for text in ["¿Ya tiene una cuenta?", "¿Ha olvidado su contraseña?", "Tu cuenta"]
-        if USTED.search(text)
-    }
+    samples = ["¿Ya tiene una cuenta?", "¿Ha olvidado su contraseña?", "Tu cuenta"]
+    found = {text for text in samples if USTED.search(text)}
     assert found == {"¿Ya tiene una cuenta?", "¿Ha olvidado su contraseña?"}
 
 

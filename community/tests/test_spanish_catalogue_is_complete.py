@@ -106,7 +106,8 @@ def test_the_compiled_catalogue_matches_the_translations(path):
         for msgid in expected.keys() | served.keys()
         if expected.get(msgid) != served.get(msgid)
     )
-    assert not stale, f"{path.with_suffix('.mo')} is stale, run `make messages`: {stale}"
+    compiled = path.with_suffix(".mo")
+    assert not stale, f"{compiled} is stale, run `make messages`: {stale}"
 
 
 def test_each_override_replaces_an_allauth_or_django_string():
@@ -114,7 +115,8 @@ def test_each_override_replaces_an_allauth_or_django_string():
     and one our own catalogue also has would lose (the first LOCALE_PATHS wins)."""
     theirs = set()
     for locale in THIRD_PARTY:
-        theirs |= {key(e) for e in catalogue(locale / "es" / "LC_MESSAGES" / "django.po")}
+        spanish = locale / "es" / "LC_MESSAGES" / "django.po"
+        theirs |= {key(e) for e in catalogue(spanish)}
     overrides = {key(e) for e in catalogue(OVERRIDES_PO)}
     assert overrides, "The override catalogue is empty"
     assert not overrides - theirs, f"Not their msgids: {sorted(overrides - theirs)}"
