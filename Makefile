@@ -52,6 +52,8 @@ seed: deps
 	$(BIN)/python manage.py seed_demo
 
 # Refresh the Spanish catalogue from the marked strings, then compile it (needs gettext).
+# compilemessages compiles every LOCALE_PATHS entry: locale/ and the hand-written
+# locale_overrides/ ("tú" versions of allauth's and Django's strings, README).
 messages: deps
 	$(BIN)/python manage.py makemessages --locale es --no-obsolete --no-location \
 		--ignore '.venv/*' --ignore 'var/*' --ignore 'node_modules/*' --ignore 'benchmarks/*'

@@ -394,7 +394,9 @@ ARTICLES_INLINE_REPLIES = 3
 LANGUAGE_CODE = "en"
 # The interface is translated into these; 988 answers in both (Spanish: press 2).
 LANGUAGES = [("en", "English"), ("es", "Español")]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# locale/ is ours (makemessages writes only to the first entry); locale_overrides/
+# rewrites the few allauth and Django strings we show in "tú", as ours speak.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_overrides"]
 TIME_ZONE = env("TIME_ZONE", "America/New_York")
 USE_I18N = True
 # Dates by name per language (community/formats). No thousands separator: the

@@ -1,7 +1,9 @@
 """The Spanish catalogue is complete, compiled, and covers every marked string.
 
 `make messages` refreshes locale/es/LC_MESSAGES/django.po from the code and compiles
-django.mo; both are committed, so a clone without gettext serves Spanish.
+django.mo; both are committed, so a clone without gettext serves Spanish. The
+second catalogue, locale_overrides/, is written by hand: allauth's and Django's
+own strings that our pages and emails show, said with "tú" as ours are.
 """
 
 import gettext
@@ -10,6 +12,8 @@ import re
 import shutil
 from pathlib import Path
 
+import allauth
+import django
 import polib
 import pytest
 from django.conf import settings
@@ -18,13 +22,21 @@ from django.core.management import call_command
 LOCALE = Path(settings.BASE_DIR) / "locale"
 PO = LOCALE / "es" / "LC_MESSAGES" / "django.po"
 MO = PO.with_suffix(".mo")
+OVERRIDES = Path(settings.BASE_DIR) / "locale_overrides" / "es" / "LC_MESSAGES"
+OVERRIDES_PO = OVERRIDES / "django.po"
+CATALOGUES = [PO, OVERRIDES_PO]
+THIRD_PARTY = [
+    Path(allauth.__file__).parent / "locale",
+    Path(django.__file__).parent / "contrib" / "auth" / "locale",
+    Path(django.__file__).parent / "conf" / "locale",
+]
 # What `make messages` leaves out (the Makefile's --ignore list).
 NOT_SCANNED = {".venv", "var", "node_modules", "benchmarks", "locale", ".git"}
 PLACEHOLDER = re.compile(r"%\([a-z_]+\)[sd]|\{[a-z_]*\}")
 
 
-def catalogue():
-    return polib.pofile(str(PO))
+def catalogue(path=PO):
+    return polib.pofile(str(path))
 
 
 def key(entry):
@@ -35,25 +47,33 @@ def translations(entry):
     return list(entry.msgstr_plural.values()) if entry.msgid_plural else [entry.msgstr]
 
 
-def test_every_string_has_a_spanish_translation():
-    po = catalogue()
+each_catalogue = pytest.mark.parametrize(
+    "path", CATALOGUES, ids=lambda path: path.parents[2].name
+)
+
+
+@each_catalogue
+def test_every_string_has_a_spanish_translation(path):
+    po = catalogue(path)
     missing = [e.msgid for e in po if not e.obsolete and not all(translations(e))]
-    assert not missing, f"Untranslated in {PO.name}: {missing}"
+    assert not missing, f"Untranslated in {path}: {missing}"
 
 
-def test_no_translation_is_marked_fuzzy():
-    fuzzy = [e.msgid for e in catalogue().fuzzy_entries()]
-    assert not fuzzy, f"Fuzzy (unchecked) entries in {PO.name}: {fuzzy}"
+@each_catalogue
+def test_no_translation_is_marked_fuzzy(path):
+    fuzzy = [e.msgid for e in catalogue(path).fuzzy_entries()]
+    assert not fuzzy, f"Fuzzy (unchecked) entries in {path}: {fuzzy}"
 
 
 def placeholders(text):
     return set(PLACEHOLDER.findall(text))
 
 
-def test_translations_keep_every_placeholder():
+@each_catalogue
+def test_translations_keep_every_placeholder(path):
     """A translation that drops or misspells %(name)s breaks the page at runtime."""
     wrong = []
-    for entry in catalogue().translated_entries():
+    for entry in catalogue(path).translated_entries():
         source = placeholders(entry.msgid) | placeholders(entry.msgid_plural or "")
         for text in translations(entry):
             # A plural form may leave out the count ("one reply"), never invent one.
@@ -67,13 +87,14 @@ def test_translations_keep_every_placeholder():
     assert not wrong, f"Placeholders differ: {wrong}"
 
 
-def test_the_compiled_catalogue_matches_the_translations():
+@each_catalogue
+def test_the_compiled_catalogue_matches_the_translations(path):
     """Read django.mo with Python's gettext, so no gettext tools are needed."""
-    with MO.open("rb") as compiled:
+    with path.with_suffix(".mo").open("rb") as compiled:
         served = dict(gettext.GNUTranslations(compiled)._catalog)
     served.pop("", None)  # the header
     expected = {}
-    for entry in catalogue().translated_entries():
+    for entry in catalogue(path).translated_entries():
         msgid = f"{entry.msgctxt}\x04{entry.msgid}" if entry.msgctxt else entry.msgid
         if entry.msgid_plural:
             for index, text in entry.msgstr_plural.items():
@@ -85,7 +106,22 @@ def test_the_compiled_catalogue_matches_the_translations():
         for msgid in expected.keys() | served.keys()
         if expected.get(msgid) != served.get(msgid)
     )
-    assert not stale, f"django.mo is stale, run `make messages`: {stale}"
+    compiled = path.with_suffix(".mo")
+    assert not stale, f"{compiled} is stale, run `make messages`: {stale}"
+
+
+def test_each_override_replaces_an_allauth_or_django_string():
+    """An override must copy the msgid exactly, or it silently changes nothing;
+    and one our own catalogue also has would lose (the first LOCALE_PATHS wins)."""
+    theirs = set()
+    for locale in THIRD_PARTY:
+        spanish = locale / "es" / "LC_MESSAGES" / "django.po"
+        theirs |= {key(e) for e in catalogue(spanish)}
+    overrides = {key(e) for e in catalogue(OVERRIDES_PO)}
+    assert overrides, "The override catalogue is empty"
+    assert not overrides - theirs, f"Not their msgids: {sorted(overrides - theirs)}"
+    ours = {key(e) for e in catalogue()}
+    assert not overrides & ours, f"Also in {PO}: {sorted(overrides & ours)}"
 
 
 def test_every_marked_string_is_in_the_catalogue(tmp_path, settings, monkeypatch):

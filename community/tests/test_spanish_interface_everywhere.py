@@ -1,7 +1,9 @@
-"""A visitor reading Spanish sees no English interface text on any page.
+"""Someone reading Spanish sees no English interface text on any page.
 
-Walks every page of the crisis-banner walk twice, as a visitor whose browser asks
-for English and one whose browser asks for Spanish, and compares the visible text:
+Walks every page of the crisis-banner walk twice, as a visitor, a member, a
+moderator, an editor and a medical reviewer (staff signed in with their second
+factor), once with the browser asking for English and once for Spanish, and
+compares the visible text:
 text nodes and the attributes people read (aria-label, title, placeholder, alt,
 meta description). A piece of text that is identical in both languages and made of
 English words is an untranslated interface string, unless it is content:
@@ -121,7 +123,16 @@ def page_in(client, url, language):
     return urlsplit(final).path, response.content.decode()
 
 
-def test_a_visitor_reading_spanish_sees_no_english_interface_text(client, url_samples):
+ROLES = ["visitor", "member", "moderator", "editor", "medical_reviewer"]
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_someone_reading_spanish_sees_no_english_interface_text(
+    request, client, sample_activity, role
+):
+    url_samples = sample_activity
+    if role != "visitor":
+        client.force_login(request.getfixturevalue(role))
     content = content_in_the_database()
     untranslated = {}
     for name, url in page_urls(url_samples):
@@ -141,7 +152,7 @@ def test_a_visitor_reading_spanish_sees_no_english_interface_text(client, url_sa
         f"{page}: {len(texts)} English strings, e.g. {texts[:5]}"
         for page, texts in sorted(untranslated.items())
     )
-    assert not untranslated, f"English left on Spanish pages:\n{report}"
+    assert not untranslated, f"English left on Spanish pages as {role}:\n{report}"
 
 
 def test_the_checker_finds_an_untranslated_string_and_spares_content():

@@ -170,7 +170,8 @@ def test_member_and_visitor_text_never_runs_script(
 
         visit_and_check(page, f"/posts/{post.pk}/reply/", seen)
         expect(page.get_by_label("Your reply")).to_have_value("")
-        quoted = page.locator("blockquote.quoted")
+        # The quoted body is text only: no element of the member's making.
+        quoted = page.locator("blockquote.quoted .quoted-body")
         assert quoted.evaluate("q => q.children.length") == 0
         assert shown_as_text(written[post.pk]).split()[0] in quoted.inner_text()
 
