@@ -3,6 +3,8 @@
 Each sample's self time goes to the nearest function of ours on its stack (the
 project's apps, not libraries and not the profiler itself), so a Django call a
 view makes counts for that view's function: what to act on, not where Python was.
+Time inside the database drivers (queries and commits) is set apart: the
+breakdown's `queries` column already shows it.
 """
 
 from collections import Counter
@@ -12,6 +14,8 @@ from pathlib import Path
 from django.conf import settings
 
 OUTSIDE_THE_PROJECT = "(Django, libraries, the test client)"
+DATABASE = "(database drivers: waiting on queries and commits)"
+DRIVERS = ("/django/db/backends/", "/psycopg/", "/psycopg_binary/", "/sqlite3/")
 
 
 @dataclass
@@ -46,6 +50,8 @@ def hot_spots(session, limit=5):
         place = _ours(frame.file_path)
         if place is not None:
             owner = (frame.function, f"{place}:{frame.line_no}")
+        elif any(driver in (frame.file_path or "") for driver in DRIVERS):
+            owner = (DATABASE, "")
         spent[owner] += frame.total_self_time
         stack.extend(
             (child, owner) for child in frame.children if not child.is_synthetic
