@@ -3,8 +3,9 @@
 Each sample's self time goes to the nearest function of ours on its stack (the
 project's apps, not libraries and not the profiler itself), so a Django call a
 view makes counts for that view's function: what to act on, not where Python was.
-Time inside the database drivers (queries and commits) is set apart: the
-breakdown's `queries` column already shows it.
+Time in the database drivers and in Django's template engine is set apart (our
+template tags called from templates still count as ours): the breakdown's
+`queries` and `rendering` columns already show it.
 """
 
 from collections import Counter
@@ -14,8 +15,11 @@ from pathlib import Path
 from django.conf import settings
 
 OUTSIDE_THE_PROJECT = "(Django, libraries, the test client)"
-DATABASE = "(database drivers: waiting on queries and commits)"
-DRIVERS = ("/django/db/backends/", "/psycopg/", "/psycopg_binary/", "/sqlite3/")
+# Library code with a column of its own in the breakdown is set apart.
+GROUPS = [
+    ("(database drivers: queries and commits)", ("/django/db/backends/", "/psycopg")),
+    ("(Django's template engine)", ("/django/template/", "/django/templatetags/")),
+]
 
 
 @dataclass
@@ -39,6 +43,13 @@ def _ours(path):
     return str(relative)
 
 
+def _group(path):
+    for name, markers in GROUPS:
+        if path and any(marker in path for marker in markers):
+            return (name, "")
+    return None
+
+
 def hot_spots(session, limit=5):
     root = session.root_frame() if session else None
     if root is None or not root.time:
@@ -50,8 +61,8 @@ def hot_spots(session, limit=5):
         place = _ours(frame.file_path)
         if place is not None:
             owner = (frame.function, f"{place}:{frame.line_no}")
-        elif any(driver in (frame.file_path or "") for driver in DRIVERS):
-            owner = (DATABASE, "")
+        else:
+            owner = _group(frame.file_path) or owner
         spent[owner] += frame.total_self_time
         stack.extend(
             (child, owner) for child in frame.children if not child.is_synthetic

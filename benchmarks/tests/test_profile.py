@@ -51,4 +51,5 @@ def test_profile_splits_a_conversation_page_into_parts_that_sum_to_its_time(
     assert _milliseconds([rendering])[0] > 0
     assert any(line.startswith("share of all") for line in lines)
     assert f"{conversation.name}:" in lines  # its hot spots
+    assert "all endpoints together:" in lines
     assert (tmp_path / "conversation-5-000-posts.html").exists()

@@ -13,6 +13,7 @@ requests per endpoint for the hot spots (benchmarks/hotspots.py) and, with
 `--html`, a page per endpoint. Timings are printed, never asserted.
 """
 
+import functools
 import os
 import re
 import time
@@ -81,7 +82,7 @@ class Command(BaseCommand):
 def profile(community, endpoints, *, requests, profiled=0, hotspot_count=0, html=None):
     """The printed breakdown (and hot spots) of `endpoints`, measured in-process."""
     runner = _Runner(community)
-    rows, spots = [], []
+    rows, spots, sessions = [], [], []
     with production_switches(), warnings.catch_warnings():
         # WhiteNoise looks for STATIC_ROOT, which only collectstatic makes.
         warnings.filterwarnings("ignore", message="No directory at")
@@ -97,6 +98,7 @@ def profile(community, endpoints, *, requests, profiled=0, hotspot_count=0, html
             if not profiled:
                 continue
             session = runner.profile(endpoint, profiled)
+            sessions.append(session)
             found = hotspots.hot_spots(session, hotspot_count)
             spots.extend(hotspots.lines(endpoint.name, found))
             if html:
@@ -106,6 +108,9 @@ def profile(community, endpoints, *, requests, profiled=0, hotspot_count=0, html
         out.append(
             f"Hot spots (pyinstrument, {profiled} requests each; time in our functions "
             "and the library code they call):"
+        )
+        out.extend(
+            hotspots.lines("all endpoints together", combined(sessions, hotspot_count))
         )
         out.extend(spots)
     return "\n".join(out) + "\n"
@@ -185,6 +190,12 @@ class _Runner:
             body = f"Profiling where the time goes ({time.time_ns()})."
             return client.post(endpoint.path, {"body": body, "picture_alt": ""})
         return client.get(endpoint.path)
+
+
+def combined(sessions, limit):
+    from pyinstrument.session import Session
+
+    return hotspots.hot_spots(functools.reduce(Session.combine, sessions), limit)
 
 
 def write_page(directory, name, session):
