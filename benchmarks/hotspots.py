@@ -3,9 +3,8 @@
 Each sample's self time goes to the nearest function of ours on its stack (the
 project's apps, not libraries and not the profiler itself), so a Django call a
 view makes counts for that view's function: what to act on, not where Python was.
-Time in the database drivers and in Django's template engine is set apart (our
-template tags called from templates still count as ours): the breakdown's
-`queries` and `rendering` columns already show it.
+Time in the database drivers, Django's template engine and the Redis client is
+set apart (our template tags called from templates still count as ours).
 """
 
 from collections import Counter
@@ -15,10 +14,12 @@ from pathlib import Path
 from django.conf import settings
 
 OUTSIDE_THE_PROJECT = "(Django, libraries, the test client)"
-# Library code with a column of its own in the breakdown is set apart.
+# Library code that is a cost of its own, whoever calls it.
 GROUPS = [
     ("(database drivers: queries and commits)", ("/django/db/backends/", "/psycopg")),
     ("(Django's template engine)", ("/django/template/", "/django/templatetags/")),
+    # Redis has no column: its round trips count in the phase that makes them.
+    ("(Redis client: cache and session round trips)", ("/site-packages/redis/",)),
 ]
 
 
