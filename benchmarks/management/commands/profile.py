@@ -72,7 +72,9 @@ class Command(BaseCommand):
             community,
             endpoints,
             requests=options["requests"],
-            profiled=options["profiled"],
+            profiled=options["profiled"]
+            if options["hotspots"] or options["html"]
+            else 0,
             hotspot_count=options["hotspots"],
             html=options["html"],
         )
@@ -106,8 +108,9 @@ def profile(community, endpoints, *, requests, profiled=0, hotspot_count=0, html
     out = [setup_line(requests), breakdown.table(rows)]
     if spots and hotspot_count:
         out.append(
-            f"Hot spots (pyinstrument, {profiled} requests each; time in our functions "
-            "and the library code they call):"
+            f"Hot spots (pyinstrument, {profiled} requests each): time in our "
+            "functions and the library code they call; database drivers, templates "
+            "and Redis set apart"
         )
         out.extend(
             hotspots.lines("all endpoints together", combined(sessions, hotspot_count))
