@@ -9,7 +9,7 @@ PORT ?= 8000
 # Development defaults; production sets real values in the environment.
 export DEBUG ?= 1
 
-.PHONY: run test lint venv deps dev-deps migrate seed clean bench messages
+.PHONY: run test lint venv deps dev-deps migrate seed clean bench profile messages
 
 # Links in email point where this server answers (SITE_URL in production).
 run: export SITE_URL ?= http://$(HOST):$(PORT)
@@ -77,3 +77,12 @@ bench: deps
 	$(BIN)/python manage.py bench --create-database
 	$(BIN)/python manage.py migrate --no-input
 	$(BIN)/python manage.py bench $(BENCH_ARGS)
+
+# Where a warm request's time goes, per bench endpoint: middleware, view, queries,
+# post cards, rendering (README "Measuring"). Its own small database, like bench's.
+profile: export DATABASE_URL := $(or $(DATABASE_URL),sqlite:///$(CURDIR)/var/profile.sqlite3)
+profile: dev-deps
+	@mkdir -p var
+	$(BIN)/python manage.py bench --create-database
+	$(BIN)/python manage.py migrate --no-input
+	$(BIN)/python manage.py profile $(PROFILE_ARGS)
