@@ -78,16 +78,17 @@ def _stamp(moment, zone=None, *, with_time=True):
     """
     months, am, pm = _date_words()
     local = timezone.localtime(moment, zone)
+    when = machine_readable(local, zone=local.tzinfo)
     if translation.get_language() != "en":
         # Other languages take Django's formats (community/formats): slower, right.
         named = "SHORT_DATETIME_FORMAT" if with_time else "SHORT_DATE_FORMAT"
         shown = date_format(local, named)
-        return f'<time datetime="{machine_readable(local)}">{shown}</time>'
+        return f'<time datetime="{when}">{shown}</time>'
     shown = f"{months[local.month - 1]} {local.day}, {local.year}"
     if with_time:
         hour = local.hour % 12 or 12
         shown += f", {hour}:{local.minute:02d} {am if local.hour < 12 else pm}"
-    return f'<time datetime="{machine_readable(local)}">{shown}</time>'
+    return f'<time datetime="{when}">{shown}</time>'
 
 
 class CardRenderer:
@@ -111,6 +112,10 @@ class CardRenderer:
         )
         self.zone = timezone.get_current_timezone()
         self.words = self._words()
+        # Reaction names translated once per page, not once per card.
+        self.reactions = tuple(
+            (kind, escape(str(label)), counter) for kind, label, counter in _REACTIONS
+        )
 
     @staticmethod
     def _words():
@@ -256,7 +261,7 @@ class CardRenderer:
         if post.viewer_can_react:
             out.append(self._reaction_form(post))
         else:
-            for _kind, label, counter in _REACTIONS:
+            for _kind, label, counter in self.reactions:
                 if count := getattr(post, counter):
                     out.append(f'<span class="reaction-static">{label} {count}</span>')
         if show_replies_link:
@@ -287,7 +292,7 @@ class CardRenderer:
             f'<form method="post" action="{self.url("react", post.pk)}" '
             f'class="reactions">{self.csrf_input}{self.next_input}'
         ]
-        for kind, label, counter in _REACTIONS:
+        for kind, label, counter in self.reactions:
             mine = kind in post.my_reactions
             out.append(
                 '<button type="submit" name="reaction" '
