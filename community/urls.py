@@ -16,6 +16,11 @@ community_patterns = [
     path("about/", views.about, name="about"),
     path("members/<int:pk>/", views.profile_detail, name="profile_detail"),
     path("account/profile/", views.profile_edit, name="profile_edit"),
+    path(
+        "email/unsubscribe/<str:token>/",
+        views.unsubscribe_from_email,
+        name="email_unsubscribe",
+    ),
     path("account/suspended/", views.suspended, name="suspended"),
     path("contact-moderators/", views.contact_moderators, name="contact_moderators"),
 ]

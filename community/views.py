@@ -15,7 +15,7 @@ from django.views.decorators.http import (
     require_POST,
 )
 
-from community import actions, languages
+from community import actions, email_unsubscribe, languages
 from community.decorators import members_only
 from community.forms import ModeratorMessageForm, ProfileForm
 from community.http_caching import public_for_visitors
@@ -88,7 +88,8 @@ def profile_edit(request):
     initial = {
         "display_name": user.display_name,
         "bio": user.profile.bio,
-        "email_notifications": user.profile.email_notifications,
+        "email_digest": user.profile.email_digest,
+        "digest_includes_post_text": user.profile.digest_includes_post_text,
     }
     form = ProfileForm(request.POST or None, user=user, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -97,6 +98,20 @@ def profile_edit(request):
         return redirect(user)
     status = 400 if form.errors else 200
     return render(request, "community/profile_edit.html", {"form": form}, status=status)
+
+
+# The signed token authenticates; mail clients unsubscribe by a bare POST (RFC 8058).
+@csrf_exempt
+@require_http_methods(["GET", "POST"])
+def unsubscribe_from_email(request, token):
+    """GET asks (link scanners fetch every link); POST stops the summary."""
+    member = email_unsubscribe.member_for(token)
+    stopped = request.method == "POST"
+    if stopped:
+        email_unsubscribe.stop_email_digest(member)
+    response = render(request, "community/email_unsubscribe.html", {"stopped": stopped})
+    response["X-Robots-Tag"] = "noindex"
+    return response
 
 
 @csrf_exempt
