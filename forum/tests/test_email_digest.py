@@ -256,9 +256,7 @@ def test_concurrent_runs_send_each_summary_once(member, other_member, mailoutbox
 @pytest.mark.skipif(
     connection.vendor != "postgresql", reason="needs a database with real concurrency"
 )
-def test_a_run_skips_members_another_run_is_claiming(
-    member, other_member, mailoutbox
-):
+def test_a_run_skips_members_another_run_is_claiming(member, other_member, mailoutbox):
     wants(member, "daily")
     make_reply(make_update(member), other_member)
     results = []
