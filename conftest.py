@@ -313,6 +313,7 @@ def url_samples(member, editor, medical_reviewer):
     Lives here, above the apps, because the whole-site tests need every app.
     """
     from articles.tests.factories import make_poll, make_published
+    from community.email_unsubscribe import token_for
     from forum import actions, visitor_questions
     from forum.models import Conversation
 
@@ -346,6 +347,7 @@ def url_samples(member, editor, medical_reviewer):
             ]
         },
         "community:profile_detail": {"pk": member.pk},
+        "community:email_unsubscribe": {"token": token_for(member)},
         "forum:conversation_detail": {"pk": conversation.pk},
         "forum:conversation_print": {"pk": conversation.pk},
         "forum:comment_create": {"pk": conversation.pk},

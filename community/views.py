@@ -63,9 +63,20 @@ def guidelines(request):
     return render(request, "community/guidelines.html", rules)
 
 
+# What the privacy page promises for leaving and downloading (issue 16). Account
+# deletion and the data export own these periods; keep these in step with them.
+DELETION_GRACE_DAYS = 7
+EXPORT_LINK_DAYS = 7
+
+
 @public_for_visitors
 def privacy(request):
-    return render(request, "community/privacy.html")
+    periods = {
+        "visitor_link_days": settings.FORUM_VISITOR_LINK_DAYS,
+        "deletion_grace_days": DELETION_GRACE_DAYS,
+        "export_link_days": EXPORT_LINK_DAYS,
+    }
+    return render(request, "community/privacy.html", periods)
 
 
 @public_for_visitors
