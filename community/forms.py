@@ -60,10 +60,13 @@ class ProfileForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("A line or two about you. Avoid details that identify you."),
     )
-    email_digest = forms.ChoiceField(
+    email_digest = forms.TypedChoiceField(
         label=_("Email me a summary of my notifications"),
         choices=Profile.EmailDigest.choices,
         initial=Profile.EmailDigest.NEVER,
+        # A select always sends a choice; a form without it means no email.
+        required=False,
+        empty_value=Profile.EmailDigest.NEVER,
         help_text=_(
             "One email a day or a week at most, only when something new is "
             "waiting. Its subject line is plain and never mentions this "
