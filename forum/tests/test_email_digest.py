@@ -286,5 +286,5 @@ def test_queries_stay_constant_as_members_grow(
         reader = make_member(f"reader{number}@example.com", f"Reader{number}")
         wants(reader, "daily", with_text=True)
         make_reply(make_update(reader), other_member)
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(10):
         assert send_due_digests() == 6
