@@ -325,6 +325,7 @@ def url_samples(member, editor, medical_reviewer):
     """
     from articles.tests.factories import make_poll, make_published
     from community import account_deletion
+    from community.email_unsubscribe import token_for
     from forum import actions, visitor_questions
     from forum.models import Conversation
 
@@ -367,6 +368,7 @@ def url_samples(member, editor, medical_reviewer):
         "community:account_delete_cancel": {
             "token": account_deletion.cancel_token(leaving)
         },
+        "community:email_unsubscribe": {"token": token_for(member)},
         "forum:conversation_detail": {"pk": conversation.pk},
         "forum:conversation_print": {"pk": conversation.pk},
         "forum:comment_create": {"pk": conversation.pk},

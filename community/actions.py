@@ -17,16 +17,29 @@ def start_membership(user: User) -> User:
 
 @transaction.atomic
 def update_profile(
-    user: User, *, display_name: str, bio: str, email_notifications: bool = False
+    user: User,
+    *,
+    display_name: str,
+    bio: str,
+    email_digest: str = Profile.EmailDigest.NEVER,
+    digest_includes_post_text: bool = False,
 ) -> User:
     user.display_name = display_name
     user.full_clean(exclude=["password"])
     user.save(update_fields=["display_name"])
     profile, _ = Profile.objects.get_or_create(user=user)
     profile.bio = bio
-    profile.email_notifications = email_notifications
+    profile.email_digest = email_digest
+    profile.digest_includes_post_text = digest_includes_post_text
     profile.full_clean()
-    profile.save(update_fields=["bio", "email_notifications", "updated_at"])
+    profile.save(
+        update_fields=[
+            "bio",
+            "email_digest",
+            "digest_includes_post_text",
+            "updated_at",
+        ]
+    )
     return user
 
 

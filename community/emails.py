@@ -7,6 +7,7 @@ link to the address that request came in on, which is the same site.
 """
 
 from dataclasses import dataclass
+from email.utils import formataddr, parseaddr
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -35,3 +36,9 @@ def email_context() -> dict:
 def absolute_url(path: str) -> str:
     """A link for an email sent outside any request (the task worker's)."""
     return settings.SITE_URL.rstrip("/") + path
+
+
+def sender_address() -> str:
+    """The sender as the site names itself in email, at DEFAULT_FROM_EMAIL's address."""
+    _, address = parseaddr(settings.DEFAULT_FROM_EMAIL)
+    return formataddr((email_site().name, address))

@@ -4,6 +4,7 @@ from django.urls import reverse_lazy
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from community.models import Profile
 from community.names import check_display_name
 from community.permissions import has_two_factor
 from community.personal_data import ErasureMode
@@ -62,12 +63,25 @@ class ProfileForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("A line or two about you. Avoid details that identify you."),
     )
-    email_notifications = forms.BooleanField(
-        label=_("Email me about new notifications"),
+    email_digest = forms.TypedChoiceField(
+        label=_("Email me a summary of my notifications"),
+        choices=Profile.EmailDigest.choices,
+        initial=Profile.EmailDigest.NEVER,
+        # A select always sends a choice; a form without it means no email.
+        required=False,
+        empty_value=Profile.EmailDigest.NEVER,
+        help_text=_(
+            "One email a day or a week at most, only when something new is "
+            "waiting. Its subject line is plain and never mentions this "
+            "community's topic."
+        ),
+    )
+    digest_includes_post_text = forms.BooleanField(
+        label=_("Include the text of posts in my summary"),
         required=False,
         help_text=_(
-            "Off unless you turn it on. Subject lines are plain and never "
-            "mention this community's topic."
+            "Off unless you turn it on. Without it, the summary only counts "
+            "what is new and links to it, in case someone else reads your email."
         ),
     )
 

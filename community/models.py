@@ -148,11 +148,21 @@ class Profile(TimeStamped):
             "Optional. A line or two about you; avoid details that identify you."
         ),
     )
-    email_notifications = models.BooleanField(
-        _("email me about new notifications"),
-        default=False,
-        help_text=_("Off by default. Emails never name this community's topic."),
+
+    class EmailDigest(models.TextChoices):
+        """How often a member is emailed a summary of their notifications."""
+
+        NEVER = "never", _("No email")
+        DAILY = "daily", _("A daily summary")
+        WEEKLY = "weekly", _("A weekly summary")
+
+    # One discreet summary instead of an email per notification (forum/digests.py).
+    email_digest = models.CharField(
+        max_length=10, choices=EmailDigest, default=EmailDigest.NEVER
     )
+    digest_includes_post_text = models.BooleanField(default=False)
+    # When the last summary was sent (or claimed by a sending run).
+    last_digest_at = models.DateTimeField(null=True, blank=True, editable=False)
     credentials = models.CharField(
         max_length=60,
         blank=True,

@@ -42,8 +42,9 @@ def export_profile(user) -> list[dict]:
             "bio": profile.bio if profile else "",
             "credentials": profile.credentials if profile else "",
             "language": profile.language if profile else "",
-            "email_me_about_notifications": bool(
-                profile and profile.email_notifications
+            "email_summary": profile.email_digest if profile else "never",
+            "email_summary_quotes_posts": bool(
+                profile and profile.digest_includes_post_text
             ),
             "roles": sorted(user.groups.values_list("name", flat=True)),
         }
@@ -151,7 +152,11 @@ def erase_account(user, erasure) -> None:
 def erase_profile(user, erasure) -> None:
     # Emptied rather than deleted: pages that name a reviewer read its credentials.
     Profile.objects.filter(user=user).update(
-        bio="", email_notifications=False, credentials="", language=""
+        bio="",
+        email_digest=Profile.EmailDigest.NEVER,
+        digest_includes_post_text=False,
+        credentials="",
+        language="",
     )
 
 

@@ -33,6 +33,11 @@ community_patterns = [
         views.account_delete_cancel,
         name="account_delete_cancel",
     ),
+    path(
+        "email/unsubscribe/<str:token>/",
+        views.unsubscribe_from_email,
+        name="email_unsubscribe",
+    ),
     path("account/suspended/", views.suspended, name="suspended"),
     path("contact-moderators/", views.contact_moderators, name="contact_moderators"),
 ]

@@ -16,7 +16,13 @@ from django.views.decorators.http import (
     require_POST,
 )
 
-from community import account_deletion, actions, languages
+from community import (
+    account_deletion,
+    actions,
+    data_export,
+    email_unsubscribe,
+    languages,
+)
 from community.decorators import members_only
 from community.forms import AccountDeletionForm, ModeratorMessageForm, ProfileForm
 from community.http_caching import public_for_visitors
@@ -66,7 +72,13 @@ def guidelines(request):
 
 @public_for_visitors
 def privacy(request):
-    return render(request, "community/privacy.html")
+    periods = {
+        "visitor_link_days": settings.FORUM_VISITOR_LINK_DAYS,
+        # The periods come from the rules that apply them, so the page can't drift.
+        "deletion_grace_days": account_deletion.GRACE_PERIOD.days,
+        "export_link_days": data_export.EXPORT_LIFETIME.days,
+    }
+    return render(request, "community/privacy.html", periods)
 
 
 @public_for_visitors
@@ -89,7 +101,8 @@ def profile_edit(request):
     initial = {
         "display_name": user.display_name,
         "bio": user.profile.bio,
-        "email_notifications": user.profile.email_notifications,
+        "email_digest": user.profile.email_digest,
+        "digest_includes_post_text": user.profile.digest_includes_post_text,
     }
     form = ProfileForm(request.POST or None, user=user, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -144,6 +157,20 @@ def account_delete_cancel(request, token):
     return render(
         request, "community/account_delete_cancel.html", {"deletion": deletion}
     )
+
+
+# The signed token authenticates; mail clients unsubscribe by a bare POST (RFC 8058).
+@csrf_exempt
+@require_http_methods(["GET", "POST"])
+def unsubscribe_from_email(request, token):
+    """GET asks (link scanners fetch every link); POST stops the summary."""
+    member = email_unsubscribe.member_for(token)
+    stopped = request.method == "POST"
+    if stopped:
+        email_unsubscribe.stop_email_digest(member)
+    response = render(request, "community/email_unsubscribe.html", {"stopped": stopped})
+    response["X-Robots-Tag"] = "noindex"
+    return response
 
 
 @csrf_exempt

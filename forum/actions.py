@@ -33,7 +33,6 @@ from forum.models import (
     path_segment,
 )
 from forum.permissions import can_edit_post, can_post, can_react, can_reply
-from forum.tasks import send_notification_email
 
 
 @dataclass(frozen=True)
@@ -353,11 +352,10 @@ def _notify_reply(reply, parent):
 def _notify(recipient_ids, *, actor, kind, post, detail=""):
     if not recipient_ids:
         return
-    notifications = Notification.objects.bulk_create(
+    # Emailed later, in the member's summary if they chose one (forum/digests.py).
+    Notification.objects.bulk_create(
         Notification(
             recipient_id=recipient_id, actor=actor, kind=kind, post=post, detail=detail
         )
         for recipient_id in recipient_ids
     )
-    ids = [notification.pk for notification in notifications]
-    transaction.on_commit(lambda: send_notification_email.enqueue(ids))

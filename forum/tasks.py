@@ -1,4 +1,4 @@
-"""Work that leaves the request: notification email.
+"""Work that leaves the request: email summaries and notices.
 
 Runs through Django's tasks framework, so a slow or failing mail server never
 slows or fails posting once a queued backend is configured (see README).
@@ -16,33 +16,14 @@ from django.utils.translation import gettext as _
 from community.emails import absolute_url, email_context
 from community.languages import written_for
 from community.models import Sanction
-from forum import visibility, visitor_questions
-from forum.models import Notification, VisitorAnswerAddress
+from forum import digests, visibility, visitor_questions
+from forum.models import VisitorAnswerAddress
 
 
 @task
-def send_notification_email(notification_ids: list[int]) -> int:
-    """Email the members who asked for it. Subjects and bodies stay discreet."""
-    notifications = Notification.objects.filter(
-        pk__in=notification_ids, recipient__profile__email_notifications=True
-    ).select_related("recipient__profile")
-    sent = 0
-    for notification in notifications:
-        context = {
-            **email_context(),
-            "notification": notification,
-            "notification_url": absolute_url(reverse("forum:notifications")),
-            "profile_url": absolute_url(reverse("community:profile_edit")),
-        }
-        with written_for(notification.recipient):
-            send_mail(
-                subject=_("You have a new notification"),
-                message=render_to_string("forum/email/notification.txt", context),
-                from_email=None,
-                recipient_list=[notification.recipient.email],
-            )
-        sent += 1
-    return sent
+def send_email_digests() -> int:
+    """The hourly run of the email summaries (forum/digests.py)."""
+    return digests.send_due_digests()
 
 
 @task

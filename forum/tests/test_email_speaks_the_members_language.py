@@ -6,6 +6,7 @@ from django.utils import translation
 
 from community.models import Profile
 from forum import moderation
+from forum.digests import send_due_digests
 from forum.tests.factories import make_reply, make_update
 
 pytestmark = pytest.mark.django_db
@@ -15,28 +16,29 @@ def speaks(member, language):
     Profile.objects.filter(user=member).update(language=language)
 
 
-def test_a_spanish_speaking_members_reply_notification_is_in_spanish(
-    member, other_member, mailoutbox, django_capture_on_commit_callbacks
+def test_a_spanish_speaking_members_summary_is_in_spanish(
+    member, other_member, mailoutbox
 ):
-    Profile.objects.filter(user=member).update(email_notifications=True)
+    Profile.objects.filter(user=member).update(email_digest="daily")
     speaks(member, "es")
-    with django_capture_on_commit_callbacks(execute=True):
-        make_reply(make_update(member), other_member)
+    make_reply(make_update(member), other_member)
+    send_due_digests()
     (message,) = mailoutbox
-    assert message.subject == "Tienes una notificación nueva"
+    assert message.subject == "Tu resumen diario"
     assert f"Hola, {member.display_name}:" in message.body
-    assert "Inicia sesión para verla" in message.body
-    assert "Sign in" not in message.body
+    assert "1 respuesta a tus publicaciones" in message.body
+    assert "Hello" not in message.body
 
 
 def test_a_member_who_chose_no_language_gets_english_whatever_the_replier_reads(
-    member, other_member, mailoutbox, django_capture_on_commit_callbacks
+    member, other_member, mailoutbox
 ):
-    Profile.objects.filter(user=member).update(email_notifications=True)
-    with translation.override("es"), django_capture_on_commit_callbacks(execute=True):
+    Profile.objects.filter(user=member).update(email_digest="weekly")
+    with translation.override("es"):
         make_reply(make_update(member), other_member)
+        send_due_digests()
     (message,) = mailoutbox
-    assert message.subject == "You have a new notification"
+    assert message.subject == "Your weekly summary"
     assert f"Hello {member.display_name}," in message.body
 
 

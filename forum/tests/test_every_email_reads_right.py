@@ -1,7 +1,7 @@
 """Every email the site sends names the community and links only to the site.
 
 Each email is produced by the real flow (sign-up, password reset, email change,
-replies, moderation), then read as its recipient would read it.
+replies' summary, moderation), then read as its recipient would read it.
 """
 
 import re
@@ -11,6 +11,7 @@ import pytest
 
 from community.models import Profile
 from forum import moderation
+from forum.digests import send_due_digests
 from forum.tests.factories import make_reply, make_update
 
 pytestmark = pytest.mark.django_db
@@ -124,25 +125,29 @@ def test_adding_an_address_is_confirmed_without_claiming_a_new_account(
     assert problems_with(message) == []
 
 
-def test_reply_notification_email_links_to_the_site(
-    member, other_member, mailoutbox, django_capture_on_commit_callbacks
+@pytest.mark.parametrize("with_text", [False, True])
+def test_the_summary_of_replies_links_only_to_the_site(
+    member, other_member, mailoutbox, with_text
 ):
-    Profile.objects.filter(user=member).update(email_notifications=True)
-    with django_capture_on_commit_callbacks(execute=True):  # queued on commit
-        make_reply(make_update(member), other_member)
+    Profile.objects.filter(user=member).update(
+        email_digest="daily", digest_includes_post_text=with_text
+    )
+    make_reply(make_update(member), other_member)
+    send_due_digests()
     message = only_email(mailoutbox, member.email)
     assert f"{SITE_URL}/notifications/" in message.body
+    assert f"{SITE_URL}/email/unsubscribe/" in message.body
     assert member.display_name in message.body
     assert problems_with(message) == []
 
 
-def test_moderation_notice_on_a_post_is_emailed_discreetly(
-    member, moderator, mailoutbox, django_capture_on_commit_callbacks
-):
-    Profile.objects.filter(user=member).update(email_notifications=True)
+def test_a_moderation_notice_in_the_summary_is_discreet(member, moderator, mailoutbox):
+    Profile.objects.filter(user=member).update(
+        email_digest="weekly", digest_includes_post_text=True
+    )
     post = make_update(member, body="Something the moderators take down.")
-    with django_capture_on_commit_callbacks(execute=True):
-        moderation.remove_post(post, moderator=moderator, reason="Shares a dosing plan")
+    moderation.remove_post(post, moderator=moderator, reason="Shares a dosing plan")
+    send_due_digests()
     message = only_email(mailoutbox, member.email)
     assert "Shares a dosing plan" not in message.body
     assert "Something the moderators" not in message.body
@@ -204,12 +209,11 @@ def test_links_to_another_host_are_caught(member):
 
 
 def test_no_email_on_a_moderation_notice_for_members_who_opted_out(
-    member, moderator, mailoutbox, django_capture_on_commit_callbacks
+    member, moderator, mailoutbox
 ):
     post = make_update(member, body="A post with a problem.")
-    with django_capture_on_commit_callbacks(execute=True) as callbacks:
-        moderation.remove_post(post, moderator=moderator, reason="Off topic")
-    assert callbacks  # the notice was queued; the worker found nobody to email
+    moderation.remove_post(post, moderator=moderator, reason="Off topic")
+    assert send_due_digests() == 0
     assert mailoutbox == []
 
 

@@ -1,6 +1,8 @@
 import pytest
 
+from community.models import Profile
 from forum import actions
+from forum.digests import send_due_digests
 from forum.models import Follow, Notification
 from forum.tests.factories import make_reply, make_update
 
@@ -64,37 +66,45 @@ def test_follow_button_toggles(client, member, other_member):
     assert not Follow.objects.filter(member=other_member, thread=post).exists()
 
 
-def test_no_email_unless_the_member_turned_it_on(
+def test_no_email_as_notifications_happen(
     member, other_member, mailoutbox, django_capture_on_commit_callbacks
 ):
+    Profile.objects.filter(user=member).update(email_digest="daily")
     post = make_update(member)
-    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+    with django_capture_on_commit_callbacks(execute=True):
         make_reply(post, other_member)
-    assert callbacks  # the email task ran and chose to send nothing
+    assert mailoutbox == []  # it waits for the member's summary (test_email_digest)
+
+
+def test_no_summary_unless_the_member_chose_one(member, other_member, mailoutbox):
+    make_reply(make_update(member), other_member)
+    assert send_due_digests() == 0
     assert mailoutbox == []
 
 
-def test_email_notifications_are_discreet(
-    member, other_member, mailoutbox, django_capture_on_commit_callbacks
-):
-    member.profile.email_notifications = True
-    member.profile.save()
-    post = make_update(member, body="My opioid recovery story, week two")
-    with django_capture_on_commit_callbacks(execute=True):
-        make_reply(post, other_member, body="Methadone helped me too")
-    (message,) = mailoutbox
-    assert message.to == [member.email]
-    text = (message.subject + message.body).lower()
-    for word in ["opioid", "recovery", "methadone", "overdose", "addiction", "crisis"]:
-        assert word not in text
-    assert "/notifications/" in message.body
-
-
-def test_member_turns_email_notifications_on_in_the_profile(client, member):
+def test_member_chooses_a_weekly_summary_with_post_text_in_the_profile(client, member):
     client.force_login(member)
     client.post(
         "/account/profile/",
-        {"display_name": "Wren", "bio": "", "email_notifications": "on"},
+        {
+            "display_name": "Wren",
+            "bio": "",
+            "email_digest": "weekly",
+            "digest_includes_post_text": "on",
+        },
     )
     member.profile.refresh_from_db()
-    assert member.profile.email_notifications is True
+    assert member.profile.email_digest == "weekly"
+    assert member.profile.digest_includes_post_text is True
+
+
+def test_an_unknown_summary_choice_is_refused_and_keeps_what_was_typed(client, member):
+    client.force_login(member)
+    response = client.post(
+        "/account/profile/",
+        {"display_name": "Wren", "bio": "Still here", "email_digest": "hourly"},
+    )
+    assert response.status_code == 400
+    assert "Still here" in response.content.decode()
+    member.profile.refresh_from_db()
+    assert member.profile.email_digest == "never"
