@@ -55,6 +55,7 @@ GENEROUS_LIMITS = dict.fromkeys(
         "search",
         "visitor_search",
         "visitor_vote",
+        "member_relation",
     ],
     (1000000, 1),
 )

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from forum.models.posts import Post
 
@@ -33,6 +34,7 @@ class Notification(models.Model):
         FOLLOWED_REPLY = "followed_reply", "replied in a conversation you follow"
         REACTION = "reaction", "reacted to your post"
         MODERATION = "moderation", "A moderator reviewed your post"
+        MENTION = "mention", _("mentioned you")
 
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
