@@ -10,6 +10,9 @@ class CommunityConfig(AppConfig):
     def ready(self):
         # Registers the system checks, and the sign-in hook for the saved language.
         from community import checks, languages  # noqa: F401
+        from community.personal_data_parts import register_parts
+
+        register_parts()
 
 
 class StaffAdminConfig(admin_apps.AdminConfig):

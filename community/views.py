@@ -15,7 +15,7 @@ from django.views.decorators.http import (
     require_POST,
 )
 
-from community import actions, languages
+from community import actions, languages, relations
 from community.decorators import members_only
 from community.forms import ModeratorMessageForm, ProfileForm
 from community.http_caching import public_for_visitors
@@ -78,7 +78,12 @@ def profile_detail(request, pk):
     member = get_object_or_404(
         User.objects.filter(is_active=True).select_related("profile"), pk=pk
     )
-    return render(request, "community/profile_detail.html", {"member": member})
+    context = {
+        "member": member,
+        "relation": relations.relation_with(request.user, member),
+        "may_block": relations.may_block(member),
+    }
+    return render(request, "community/profile_detail.html", context)
 
 
 @members_only
