@@ -28,7 +28,16 @@ MAX_MENTIONS = 5
 def mentioned_members(text: str, *, author) -> list:
     """The members `text` mentions and links, in order of first mention (at most
     MAX_MENTIONS; never the author's blockers). Two queries at most."""
-    if author is None or "@" not in (text or ""):
+    if author is None:
+        return []
+    named = _named_members(text)
+    blockers = members_blocking(author.pk, [member.pk for member in named])
+    return [member for member in named if member.pk not in blockers][:MAX_MENTIONS]
+
+
+def _named_members(text: str) -> list:
+    """Every active member an "@" in `text` names, in order of first mention."""
+    if "@" not in (text or ""):
         return []
     runs = [match.group(1) for match in MENTION.finditer(text)]
     wanted = {name_skeleton(name) for run in runs for name in mention_candidates(run)}
@@ -44,14 +53,37 @@ def mentioned_members(text: str, *, author) -> list:
                 if member not in found:
                     found.append(member)
                 break
-    blockers = members_blocking(author.pk, [member.pk for member in found])
-    return [member for member in found if member.pk not in blockers][:MAX_MENTIONS]
+    return found
+
+
+def _links(members):
+    urls = {
+        member.name_skeleton: reverse("community:profile_detail", args=[member.pk])
+        for member in members
+    }
+    return lambda name: urls.get(name_skeleton(name))
 
 
 def mention_links(text: str, *, author):
     """For community/sanitize.render_member_text: name -> profile URL, or None."""
-    members = {
-        member.name_skeleton: reverse("community:profile_detail", args=[member.pk])
-        for member in mentioned_members(text, author=author)
-    }
-    return lambda name: members.get(name_skeleton(name))
+    return _links(mentioned_members(text, author=author))
+
+
+def without_mentions(text: str, *, author) -> str:
+    """`text` with the "@" taken off its mentions of other members, for the
+    detector of contact details: a mention is not an off-site handle. The author's
+    own name keeps its "@" ("find me @myname" still looks like a handle). Every
+    member named counts, linked or not, so a post naming someone who blocks its
+    author is treated exactly like any other (the author can't tell)."""
+    others = [member for member in _named_members(text) if member != author]
+    if not others:
+        return text
+    links = _links(others)
+
+    def unmarked(match):
+        for name in mention_candidates(match.group(1)):
+            if links(name):
+                return match.group(0)[1:]
+        return match.group(0)
+
+    return MENTION.sub(unmarked, text)
