@@ -253,8 +253,8 @@ def open_page_as(browser, live_server):
     signed in through the real form as `user`, or signed out."""
     contexts = []
 
-    def open_page(user=None):
-        context = browser.new_context(base_url=live_server.url)
+    def open_page(user=None, **context_options):
+        context = browser.new_context(base_url=live_server.url, **context_options)
         contexts.append(context)
         page = context.new_page()
         page.set_default_timeout(10_000)
@@ -347,6 +347,10 @@ def url_samples(member, editor, medical_reviewer):
             ]
         },
         "community:profile_detail": {"pk": member.pk},
+        **{
+            f"community:{name}": {"pk": editor.pk}
+            for name in ["mute_member", "block_member", "let_back"]
+        },
         "forum:conversation_detail": {"pk": conversation.pk},
         "forum:conversation_print": {"pk": conversation.pk},
         "forum:comment_create": {"pk": conversation.pk},
