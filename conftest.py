@@ -346,7 +346,7 @@ def url_samples(member, editor, medical_reviewer):
                 "article_correct",
             ]
         },
-        "community:profile_detail": {"pk": member.pk},
+        "community:profile_detail": {"pk": editor.pk},
         **{
             f"community:{name}": {"pk": editor.pk}
             for name in ["mute_member", "block_member", "let_back"]
@@ -386,6 +386,7 @@ def url_samples(member, editor, medical_reviewer):
 def sample_activity(url_samples, member, editor):
     """A reply, an edit and a moderation decision on the sample post, so the
     notifications, edit history and moderation log pages have rows to show."""
+    from community.relations import keep_away
     from forum import actions
     from forum.models import ModerationLog, Post
     from forum.moderation.states import log
@@ -394,4 +395,7 @@ def sample_activity(url_samples, member, editor):
     actions.reply_to_post(post, author=editor, body="A sample reply")
     actions.edit_post(post, editor=member, body="A sample update, edited")
     log(actor=None, action=ModerationLog.Action.APPROVE, post=post)
+    # After the reply, so its notification stays: the member's pages show a
+    # folded post and their list of muted members has a row.
+    keep_away(member, editor, "mute")
     return url_samples

@@ -1,4 +1,4 @@
-"""community's parts of what the site keeps about a member (community/personal_data.py)."""
+"""community's parts of what the site keeps about a member (see personal_data.py)."""
 
 from django.db.models import Q
 

@@ -1,4 +1,4 @@
-""""@Name" in a post links the member's profile and tells them, once, when the post
+""" "@Name" in a post links the member's profile and tells them, once, when the post
 is published; never someone who blocks the author, never someone who muted them,
 and never more than a few people a post. Seen from the author's side and from the
 mentioned member's."""
@@ -116,8 +116,6 @@ def test_a_mention_is_not_held_as_a_handle_but_an_unknown_handle_is(member):
     assert make_update(member, body="Find me @Wren").status == Status.HELD
 
 
-def test_naming_someone_who_blocks_you_publishes_like_any_mention(
-    member, other_member
-):
+def test_naming_someone_who_blocks_you_publishes_like_any_mention(member, other_member):
     relations.keep_away(other_member, member, "block")
     assert make_update(member, body="Hey @Marlow").status == Status.PUBLISHED
