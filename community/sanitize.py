@@ -18,9 +18,9 @@ from community.invisible_characters import INVISIBLE_RANGES
 # Bump when the policy below changes. Each post stores the version it was rendered
 # with (`Post.sanitizer_version`), so rows rendered under an older policy can be
 # found and rendered again; stored HTML is clean under every version, so old rows
-# stay displayable meanwhile. (No re-render command exists yet: version 1 is the
-# only one there has been.)
-VERSION = 1
+# stay displayable meanwhile. (No re-render command exists yet.)
+# 2: "@name" mentions become links with class="mention".
+VERSION = 2
 
 
 def _code_point_escape(code_point: int) -> str:
