@@ -59,6 +59,9 @@ class User(AbstractBaseUser, PermissionsMixin):
     is_active = models.BooleanField(default=True)
     is_staff = models.BooleanField(default=False)
     date_joined = models.DateTimeField(default=timezone.now)
+    # Whether this member mutes or blocks anyone, or is blocked by anyone: when
+    # not, pages skip reading their relations (community/relations.py keeps it).
+    has_relations = models.BooleanField(default=False, editable=False)
     session_epoch = models.PositiveIntegerField(
         default=0,
         editable=False,

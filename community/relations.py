@@ -14,7 +14,8 @@ dropped, moderation pages never collapse anyone, and crisis detection never asks
 here at all.
 
 A viewer's relations are read in one query, once per request (kept on the user
-object), whatever the page shows.
+object), whatever the page shows; members who have none (`User.has_relations`,
+kept here) cost no query at all.
 """
 
 from dataclasses import dataclass
@@ -45,7 +46,7 @@ NONE = Relations()
 
 def relations_of(user) -> Relations:
     """In one query, cached on the user object for the rest of the request."""
-    if user is None or not user.is_authenticated:
+    if user is None or not user.is_authenticated or not user.has_relations:
         return NONE
     cached = getattr(user, "_relations", None)
     if cached is None:
@@ -121,15 +122,29 @@ def keep_away(member, other, kind) -> MemberRelation:
     relation, _created = MemberRelation.objects.update_or_create(
         member=member, other=other, defaults={"kind": kind}
     )
-    _forget(member)
+    _note_relations(member, other)
     return relation
 
 
+@transaction.atomic
 def let_back(member, other) -> None:
     """Unmute or unblock: `other` is treated like anyone else again."""
     check_rate_limit(member, "member_relation")
     MemberRelation.objects.filter(member=member, other=other).delete()
-    _forget(member)
+    _note_relations(member, other)
+
+
+def _note_relations(*members):
+    """Recount `User.has_relations` for each (so pages of members with none cost
+    no query), and drop what this request had read."""
+    for person in members:
+        person.has_relations = MemberRelation.objects.filter(
+            Q(member=person) | Q(other=person, kind=Kind.BLOCK)
+        ).exists()
+        type(person).objects.filter(pk=person.pk).update(
+            has_relations=person.has_relations
+        )
+        person.__dict__.pop("_relations", None)
 
 
 def kept_away(member):
@@ -147,7 +162,3 @@ def relation_with(member, other):
     if other.pk in relations.blocked:
         return Kind.BLOCK
     return Kind.MUTE if other.pk in relations.muted else None
-
-
-def _forget(member):
-    member.__dict__.pop("_relations", None)

@@ -158,21 +158,43 @@ def queries_for(client, url):
     return len(captured)
 
 
-def test_mutes_cost_the_feed_and_conversation_pages_no_query_per_card(
+def test_feed_and_conversation_pages_cost_one_query_more_at_most_for_relations(
     client, member, other_member
 ):
-    """Muting adds one query a page at most, whoever and however many are muted."""
+    """A member who mutes and blocks no one (and whom no one blocks) costs the
+    pages what they cost before muting existed; one who does, one query more,
+    however many people and cards are involved."""
     conversation = make_conversation()
     make_thread(conversation, other_member, top_level=3, replies_each=2)
     make_update(other_member)
     client.force_login(member)
     urls = ["/community/", f"/conversations/{conversation.pk}/"]
-    before = [queries_for(client, url) for url in urls]
+    with_none = [queries_for(client, url) for url in urls]
+    relations.keep_away(member, other_member, MUTE)
+    with_one = [queries_for(client, url) for url in urls]
+    assert with_one == [count + 1 for count in with_none]
     for number in range(5):
         relations.keep_away(
             member, make_member(f"m{number}@example.com", f"Muted {number}"), MUTE
         )
-    relations.keep_away(member, other_member, MUTE)
     relations.keep_away(other_member, member, BLOCK)
-    assert [queries_for(client, url) for url in urls] == before
+    make_thread(conversation, other_member, top_level=3, replies_each=2)
+    assert [queries_for(client, url) for url in urls] == with_one
     assert "muted-post" in client.get(urls[1]).content.decode()
+    # Letting everyone back makes the pages as cheap as before.
+    for relation in list(relations.kept_away(member)):
+        relations.let_back(member, relation.other)
+    relations.let_back(other_member, member)
+    assert [queries_for(client, url) for url in urls] == with_none
+
+
+def test_pages_cost_the_same_as_before_for_a_member_with_no_relations(
+    client, member, other_member, django_assert_max_num_queries
+):
+    """The budgets the conversation pages had before muting existed."""
+    conversation = make_conversation()
+    make_thread(conversation, other_member, top_level=3, replies_each=3)
+    relations.keep_away(other_member, member, MUTE)  # a mute of me costs me nothing
+    client.force_login(member)
+    with django_assert_max_num_queries(10):
+        assert client.get(f"/conversations/{conversation.pk}/").status_code == 200
