@@ -26,7 +26,7 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from community.limits import check_rate_limit
-from community.models import MemberRelation
+from community.models import MemberRelation, User
 from community.permissions import can_moderate
 
 Kind = MemberRelation.Kind
@@ -141,7 +141,7 @@ def _note_relations(*members):
         person.has_relations = MemberRelation.objects.filter(
             Q(member=person) | Q(other=person, kind=Kind.BLOCK)
         ).exists()
-        type(person).objects.filter(pk=person.pk).update(
+        User.objects.filter(pk=person.pk).update(
             has_relations=person.has_relations
         )
         person.__dict__.pop("_relations", None)
