@@ -141,9 +141,7 @@ def _note_relations(*members):
         person.has_relations = MemberRelation.objects.filter(
             Q(member=person) | Q(other=person, kind=Kind.BLOCK)
         ).exists()
-        User.objects.filter(pk=person.pk).update(
-            has_relations=person.has_relations
-        )
+        User.objects.filter(pk=person.pk).update(has_relations=person.has_relations)
         person.__dict__.pop("_relations", None)
 
 
