@@ -119,6 +119,7 @@ def keep_away(member, other, kind) -> MemberRelation:
             code="moderator",
         )
     check_rate_limit(member, "member_relation")
+    _lock(member, other)
     relation, _created = MemberRelation.objects.update_or_create(
         member=member, other=other, defaults={"kind": kind}
     )
@@ -130,8 +131,20 @@ def keep_away(member, other, kind) -> MemberRelation:
 def let_back(member, other) -> None:
     """Unmute or unblock: `other` is treated like anyone else again."""
     check_rate_limit(member, "member_relation")
+    _lock(member, other)
     MemberRelation.objects.filter(member=member, other=other).delete()
     _note_relations(member, other)
+
+
+def _lock(*members):
+    """Changes touching the same members wait for each other, so no recount of
+    `has_relations` can miss a row another change is adding."""
+    list(
+        User.objects.select_for_update()
+        .filter(pk__in=[person.pk for person in members])
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
 
 
 def _note_relations(*members):
@@ -142,7 +155,7 @@ def _note_relations(*members):
             Q(member=person) | Q(other=person, kind=Kind.BLOCK)
         ).exists()
         User.objects.filter(pk=person.pk).update(has_relations=person.has_relations)
-        person.__dict__.pop("_relations", None)
+        person._relations = None  # read again on next use
 
 
 def kept_away(member):
