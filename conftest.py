@@ -55,6 +55,7 @@ GENEROUS_LIMITS = dict.fromkeys(
         "search",
         "visitor_search",
         "visitor_vote",
+        "member_relation",
     ],
     (1000000, 1),
 )
@@ -263,8 +264,8 @@ def open_page_as(browser, live_server):
     signed in through the real form as `user`, or signed out."""
     contexts = []
 
-    def open_page(user=None):
-        context = browser.new_context(base_url=live_server.url)
+    def open_page(user=None, **context_options):
+        context = browser.new_context(base_url=live_server.url, **context_options)
         contexts.append(context)
         page = context.new_page()
         page.set_default_timeout(10_000)
@@ -363,12 +364,16 @@ def url_samples(member, editor, medical_reviewer):
                 "article_translate",
             ]
         },
-        "community:profile_detail": {"pk": member.pk},
+        "community:profile_detail": {"pk": editor.pk},
         "community:data_export_download": {"pk": 1},
         "community:account_delete_cancel": {
             "token": account_deletion.cancel_token(leaving)
         },
         "community:email_unsubscribe": {"token": token_for(member)},
+        **{
+            f"community:{name}": {"pk": editor.pk}
+            for name in ["mute_member", "block_member", "let_back"]
+        },
         "forum:conversation_detail": {"pk": conversation.pk},
         "forum:conversation_print": {"pk": conversation.pk},
         "forum:comment_create": {"pk": conversation.pk},
@@ -404,6 +409,7 @@ def url_samples(member, editor, medical_reviewer):
 def sample_activity(url_samples, member, editor):
     """A reply, an edit and a moderation decision on the sample post, so the
     notifications, edit history and moderation log pages have rows to show."""
+    from community.relations import keep_away
     from forum import actions
     from forum.models import ModerationLog, Post
     from forum.moderation.states import log
@@ -412,4 +418,7 @@ def sample_activity(url_samples, member, editor):
     actions.reply_to_post(post, author=editor, body="A sample reply")
     actions.edit_post(post, editor=member, body="A sample update, edited")
     log(actor=None, action=ModerationLog.Action.APPROVE, post=post)
+    # After the reply, so its notification stays: the member's pages show a
+    # folded post and their list of muted members has a row.
+    keep_away(member, editor, "mute")
     return url_samples

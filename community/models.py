@@ -61,6 +61,9 @@ class User(AbstractBaseUser, PermissionsMixin):
     is_active = models.BooleanField(default=True)
     is_staff = models.BooleanField(default=False)
     date_joined = models.DateTimeField(default=timezone.now)
+    # Whether this member mutes or blocks anyone, or is blocked by anyone: when
+    # not, pages skip reading their relations (community/relations.py keeps it).
+    has_relations = models.BooleanField(default=False, editable=False)
     session_epoch = models.PositiveIntegerField(
         default=0,
         editable=False,
@@ -413,3 +416,38 @@ class AccountDeletion(models.Model):
     @property
     def is_pending(self) -> bool:
         return self.cancelled_at is None and self.completed_at is None
+
+
+class MemberRelation(models.Model):
+    """One member keeping another at a distance (community/relations.py says what
+    each kind does). One row per pair: blocking replaces a mute, since a blocked
+    member is muted too."""
+
+    class Kind(models.TextChoices):
+        MUTE = "mute", _("muted")
+        BLOCK = "block", _("blocked")
+
+    member = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="relations"
+    )
+    other = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    kind = models.CharField(max_length=10, choices=Kind)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["member", "other"], name="member_relation_once_per_pair"
+            ),
+            models.CheckConstraint(
+                name="member_relation_not_with_oneself",
+                condition=~models.Q(member=models.F("other")),
+            ),
+        ]
+        # Who blocked a member is read on every page that member opens.
+        indexes = [models.Index(fields=["other", "kind"], name="relation_by_other")]
+
+    def __str__(self):
+        return f"{self.member} {self.get_kind_display()} {self.other}"

@@ -11,7 +11,7 @@ CommunityConfig.ready().
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from django.contrib.auth.hashers import make_password
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from django_tasks_db.models import DBTaskResult
 
@@ -19,6 +19,7 @@ from community.data_export import delete_exports_of
 from community.models import (
     AccountDeletion,
     DataExport,
+    MemberRelation,
     ModeratorMessage,
     Profile,
     Sanction,
@@ -178,6 +179,26 @@ def erased_with_the_account(user, erasure) -> None:
     """Done by erase_account (the "profile" part), which needs the addresses first."""
 
 
+def export_mutes_and_blocks(user) -> list[dict]:
+    """Whom the member mutes or blocks. Who mutes or blocks *them* is other
+    members' private choice and never exported."""
+    return [
+        {
+            "member": relation.other.display_name,
+            "kind": relation.kind,
+            "since": relation.created_at.isoformat(),
+        }
+        for relation in MemberRelation.objects.filter(member=user)
+        .select_related("other")
+        .order_by("created_at")
+    ]
+
+
+def erase_mutes_and_blocks(user, erasure) -> None:
+    """Both directions go: a departed member neither mutes nor is muted."""
+    MemberRelation.objects.filter(Q(member=user) | Q(other=user)).delete()
+
+
 PARTS = [
     PersonalDataPart(
         name="profile",
@@ -231,6 +252,16 @@ PARTS = [
         export=export_data_exports,
         erase=erase_data_exports,
         models=(DataExport,),
+    ),
+    PersonalDataPart(
+        name="mutes_and_blocks",
+        description=_(
+            "The members you muted or blocked, and since when. Who muted or "
+            "blocked you is their private choice and is not included."
+        ),
+        export=export_mutes_and_blocks,
+        erase=erase_mutes_and_blocks,
+        models=(MemberRelation,),
     ),
 ]
 

@@ -18,9 +18,9 @@ from community.invisible_characters import INVISIBLE_RANGES
 # Bump when the policy below changes. Each post stores the version it was rendered
 # with (`Post.sanitizer_version`), so rows rendered under an older policy can be
 # found and rendered again; stored HTML is clean under every version, so old rows
-# stay displayable meanwhile. (No re-render command exists yet: version 1 is the
-# only one there has been.)
-VERSION = 1
+# stay displayable meanwhile. (No re-render command exists yet.)
+# 2: "@name" mentions become links with class="mention".
+VERSION = 2
 
 
 def _code_point_escape(code_point: int) -> str:
@@ -51,17 +51,57 @@ def has_visible_text(text: str) -> bool:
 MEMBER_TAGS = {"p", "br", "a"}
 MEMBER_ATTRIBUTES = {"a": {"href"}}
 LINK_REL = "nofollow ugc noopener noreferrer"
+MENTION_CLASS = "mention"
+
+# "@" then one to four words of letters and digits (a word may hold inner "-" or
+# "."), not straight after a letter, "@", "/" or "." (so no addresses or URLs).
+# Which of the words belong to the name is decided by the member names that exist:
+# the longest run that is someone's name wins (community/mentions.py).
+MENTION_WORDS = 4
+_WORD = r"\w+(?:[-.]\w+)*"
+MENTION = re.compile(rf"(?<![\w@/.])@({_WORD}(?: {_WORD}){{0,{MENTION_WORDS - 1}}})")
 
 
-def render_member_text(text: str) -> str:
-    """Plain text as typed -> paragraphs, line breaks and safe links."""
+def mention_candidates(words: str) -> list[str]:
+    """The names an "@" may mean, longest first: "Sam Rivera hi" -> three."""
+    parts = words.split(" ")
+    return [" ".join(parts[:n]) for n in range(len(parts), 0, -1)]
+
+
+def _link_mentions(html: str, links) -> str:
+    """Wrap each "@name" that `links` (name -> profile URL) knows in a link.
+
+    Runs on escaped text, before linkify and the cleaner, so the cleaner still
+    decides what reaches the page."""
+
+    def link(match):
+        for name in mention_candidates(match.group(1)):
+            if url := links(name):
+                rest = match.group(0)[len(name) + 1 :]
+                return (
+                    f'<a href="{escape(url)}" class="{MENTION_CLASS}">@{name}</a>{rest}'
+                )
+        return match.group(0)
+
+    return MENTION.sub(link, html)
+
+
+def render_member_text(text: str, *, mention_links=None) -> str:
+    """Plain text as typed -> paragraphs, line breaks and safe links.
+
+    `mention_links(name)` gives the profile URL an "@name" links to, or None
+    (community/mentions.py decides who may be mentioned)."""
     if not has_visible_text(text):
         return ""
-    html = bleach.linkify(linebreaks(text, autoescape=True), parse_email=False)
+    html = linebreaks(text, autoescape=True)
+    if mention_links is not None:
+        html = _link_mentions(html, mention_links)
+    html = bleach.linkify(html, parse_email=False)
     return nh3.clean(
         html,
         tags=MEMBER_TAGS,
         attributes=MEMBER_ATTRIBUTES,
+        tag_attribute_values={"a": {"class": {MENTION_CLASS}}},
         url_schemes={"http", "https"},
         link_rel=LINK_REL,
     )

@@ -372,6 +372,7 @@ FORUM_RATE_LIMITS = {
     "search": (30, 60),
     "visitor_search": (10, 60),
     "visitor_vote": (3, 86_400),  # per network address per poll
+    "member_relation": (60, 86_400),  # muting, blocking and undoing them
 }
 
 # --- Articles -----------------------------------------------------------------

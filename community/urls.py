@@ -2,7 +2,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
-from community import export_views, views
+from community import export_views, people_views, views
 
 community_patterns = [
     path("", views.home, name="home"),
@@ -38,6 +38,20 @@ community_patterns = [
         views.unsubscribe_from_email,
         name="email_unsubscribe",
     ),
+    path("account/people/", people_views.people, name="people"),
+    path(
+        "members/<int:pk>/mute/",
+        people_views.keep_away,
+        {"kind": "mute"},
+        name="mute_member",
+    ),
+    path(
+        "members/<int:pk>/block/",
+        people_views.keep_away,
+        {"kind": "block"},
+        name="block_member",
+    ),
+    path("members/<int:pk>/let-back/", people_views.let_back, name="let_back"),
     path("account/suspended/", views.suspended, name="suspended"),
     path("contact-moderators/", views.contact_moderators, name="contact_moderators"),
 ]

@@ -22,6 +22,7 @@ from community import (
     data_export,
     email_unsubscribe,
     languages,
+    relations,
 )
 from community.decorators import members_only
 from community.forms import AccountDeletionForm, ModeratorMessageForm, ProfileForm
@@ -91,7 +92,12 @@ def profile_detail(request, pk):
     member = get_object_or_404(
         User.objects.filter(is_active=True).select_related("profile"), pk=pk
     )
-    return render(request, "community/profile_detail.html", {"member": member})
+    context = {
+        "member": member,
+        "relation": relations.relation_with(request.user, member),
+        "may_block": relations.may_block(member),
+    }
+    return render(request, "community/profile_detail.html", context)
 
 
 @members_only

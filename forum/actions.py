@@ -16,6 +16,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from community.limits import check_rate_limit
+from community.mentions import mention_links
 from community.sanitize import VERSION as SANITIZER_VERSION
 from community.sanitize import render_member_text
 from forum import moderation, pictures, search, visitor_questions
@@ -32,6 +33,7 @@ from forum.models import (
     ids_in_path,
     path_segment,
 )
+from forum.notify import notify, notify_mentions
 from forum.permissions import can_edit_post, can_post, can_react, can_reply
 
 
@@ -46,8 +48,10 @@ class Posted:
 PENDING_PICTURE = "pending"  # satisfies the text-or-picture rule until stored
 
 
-def _render(post):
-    post.body_html = render_member_text(post.body)
+def _render(post, author):
+    post.body_html = render_member_text(
+        post.body, mention_links=mention_links(post.body, author=author)
+    )
     post.sanitizer_version = SANITIZER_VERSION
 
 
@@ -110,7 +114,7 @@ def _create(
         parent=parent,
         depth=parent.depth + 1 if parent else 0,
     )
-    _render(post)
+    _render(post, author)
     _validate(post, picture_image=picture_image)
     check_rate_limit(limited_as or author, limit)
     if author is not None:
@@ -123,6 +127,7 @@ def _create(
     search.index_post(post)
     touch_conversation(post.conversation_id)
     moderation.after_create(post, screening)
+    notify_mentions(post)
     return Posted(post, screening)
 
 
@@ -253,7 +258,7 @@ def edit_post(
         post.picture_width = post.picture_height = None
         post.thumbnail_width = post.thumbnail_height = None
     post.picture_alt = picture_alt.strip() if (post.picture or picture_image) else ""
-    _render(post)
+    _render(post, editor)
     _validate(post, picture_image=picture_image)
     check_rate_limit(editor, "edit")
     _store(post, picture_image)
@@ -263,6 +268,7 @@ def edit_post(
     search.index_post(post)
     touch_conversation(post.conversation_id)
     moderation.after_edit(post, screening)
+    notify_mentions(post)
     return Posted(post, screening)
 
 
@@ -290,7 +296,7 @@ def set_reaction(post, *, member, kind, on: bool) -> Post:
             return post  # already on: the unique constraint decided
         Post.objects.filter(pk=post.pk).update(**{counter: F(counter) + 1})
         if post.author_id and post.author_id != member.pk:
-            _notify(
+            notify(
                 [post.author_id],
                 actor=member,
                 kind=Notification.Kind.REACTION,
@@ -329,7 +335,7 @@ def mark_notifications_read(*, member) -> int:
 def _notify_reply(reply, parent):
     told = {reply.author_id}
     if parent.author_id and parent.author_id not in told:
-        _notify(
+        notify(
             [parent.author_id],
             actor=reply.author,
             kind=Notification.Kind.REPLY,
@@ -341,21 +347,9 @@ def _notify_reply(reply, parent):
         .exclude(member_id__in=told)
         .values_list("member_id", flat=True)
     )
-    _notify(
+    notify(
         list(followers),
         actor=reply.author,
         kind=Notification.Kind.FOLLOWED_REPLY,
         post=reply,
-    )
-
-
-def _notify(recipient_ids, *, actor, kind, post, detail=""):
-    if not recipient_ids:
-        return
-    # Emailed later, in the member's summary if they chose one (forum/digests.py).
-    Notification.objects.bulk_create(
-        Notification(
-            recipient_id=recipient_id, actor=actor, kind=kind, post=post, detail=detail
-        )
-        for recipient_id in recipient_ids
     )

@@ -161,6 +161,8 @@ class CardRenderer:
         if shown.is_placeholder:
             out.append(self._tombstone(post))
         else:
+            if shown.muted:
+                out.append(self._muted_summary(post))
             if shown.shows is Shows.WITH_NOTE:
                 out.append(self._moderation_note(post))
             out.append(self._header(post))
@@ -173,8 +175,19 @@ class CardRenderer:
             if post.thumbnail_width:
                 out.append(self._picture(post))
             out.append(self._footer(post, show_replies_link))
+            if shown.muted:
+                out.append("</details>")
         out.append("</article>")
         return mark_safe("".join(out))  # noqa: S308 - every part escaped above
+
+    @staticmethod
+    def _muted_summary(post):
+        """Opens a <details> (closed by the caller): the post, one click away,
+        without JavaScript."""
+        summary = escape(
+            _("You muted %(name)s · show") % {"name": post.author_name or ""}
+        )
+        return f'<details class="muted-post"><summary>{summary}</summary>'
 
     def _tombstone(self, post):
         label = escape(Status(post.status).label)

@@ -1,4 +1,5 @@
-"""Who may do what with posts. Pure predicates: no queries on prefetched objects."""
+"""Who may do what with posts. Pure predicates: no queries on prefetched objects
+(who blocks the member is read once a request, community/relations.py)."""
 
 from datetime import timedelta
 
@@ -6,23 +7,30 @@ from django.conf import settings
 from django.utils import timezone
 
 from community.permissions import can_post
+from community.relations import is_blocked_by
 from forum.models import Status
 
 REPLYABLE = {Status.PUBLISHED}
 
 
 def can_reply(user, post) -> bool:
-    """Not in a locked conversation, nor in a locked thread (`thread_locked_at`)."""
+    """Not in a locked conversation, nor in a locked thread (`thread_locked_at`),
+    nor to someone who blocks you (refused exactly like a locked post)."""
     return (
         can_post(user)
         and post.status in REPLYABLE
         and not post.conversation.is_locked
         and post.thread_locked_at is None
+        and not is_blocked_by(user, post.author_id)
     )
 
 
 def can_react(user, post) -> bool:
-    return can_post(user) and post.status == Status.PUBLISHED
+    return (
+        can_post(user)
+        and post.status == Status.PUBLISHED
+        and not is_blocked_by(user, post.author_id)
+    )
 
 
 def can_edit_post(user, post) -> bool:

@@ -198,7 +198,7 @@ def _decorate(posts, viewer, *, interactive=True):
     Read-only pages (the print view) skip the viewer's actions and reactions.
     What each card shows of its post comes from forum/visibility.py.
     """
-    who = Viewer.of(viewer)
+    who = Viewer.of(viewer, with_mutes=True)
     mine = {}
     if interactive and viewer.is_authenticated and posts:
         for post_id, kind in Reaction.objects.filter(

@@ -10,6 +10,10 @@ only to the author and moderators. A placeholder with nothing readable beneath i
 is not shown at all, on every page alike. A visitor reads only their own
 question and its published answers, through a private link.
 
+A post by someone the viewer mutes (community/relations.py) is readable as ever,
+only collapsed on the cards of conversation pages: `CardView.muted`. Moderation
+pages never ask, so a moderator's mutes never hide anything in the queue.
+
 Pages read cards as plain rows (forum/threads.PostCard), so the per-card answer,
 `Viewer.card_view`, works on anything with `status`, `status_reason` and
 `author_id`, and costs no query.
@@ -21,6 +25,7 @@ from enum import Enum
 from django.db.models import Case, Exists, OuterRef, Q, Sum, Value, When
 
 from community.permissions import can_moderate
+from community.relations import muted_ids
 from forum.models import Post, Status
 
 # Rows other members get: published posts in full, the rest only as a placeholder.
@@ -54,6 +59,7 @@ class CardView:
     shows: Shows
     reason: str = ""  # a moderator's reason; only ever set for author and moderators
     sees_history: bool = False
+    muted: bool = False  # by someone the viewer mutes: collapsed, one click away
 
     @property
     def readable(self) -> bool:
@@ -71,13 +77,16 @@ class Viewer:
     pk: int | None
     is_member: bool
     is_moderator: bool
+    muted: frozenset = frozenset()
 
     @classmethod
-    def of(cls, user) -> "Viewer":
+    def of(cls, user, *, with_mutes=False) -> "Viewer":
+        """`with_mutes` for pages of cards: one query a request (then kept)."""
         return cls(
             pk=user.pk if user.is_authenticated else None,
             is_member=user.is_authenticated,
             is_moderator=can_moderate(user),
+            muted=muted_ids(user) if with_mutes else frozenset(),
         )
 
     def is_author_of(self, post) -> bool:
@@ -98,9 +107,12 @@ class Viewer:
         if not self.may_read(post):
             return CardView(Shows.PLACEHOLDER)
         history = self.may_see_history(post)
+        muted = post.author_id in self.muted
         if post.status in PLACEHOLDERS:
-            return CardView(Shows.WITH_NOTE, post.status_reason, sees_history=history)
-        return CardView(Shows.FULL, sees_history=history)
+            return CardView(
+                Shows.WITH_NOTE, post.status_reason, sees_history=history, muted=muted
+            )
+        return CardView(Shows.FULL, sees_history=history, muted=muted)
 
 
 def visible(queryset, user):

@@ -34,6 +34,7 @@ class Notification(models.Model):
         FOLLOWED_REPLY = "followed_reply", _("replied in a conversation you follow")
         REACTION = "reaction", _("reacted to your post")
         MODERATION = "moderation", _("A moderator reviewed your post")
+        MENTION = "mention", _("mentioned you")
 
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from community import crisis
+from community.mentions import without_mentions
 from community.permissions import can_moderate
 from forum import support
 from forum.models import Post, QueueItem, Status, WatchedWord
@@ -64,7 +65,9 @@ def screen_text(text: str, *, author) -> Screening:
     if settings.FORUM_HOLD_CONTACT_DETAILS:
         holds += [
             Hold(HoldReason.CONTACT_DETAILS, found)
-            for found in crisis.find_contact_details(text)
+            for found in crisis.find_contact_details(
+                without_mentions(text, author=author)
+            )
         ]
     if author is None:
         holds.insert(0, Hold(HoldReason.VISITOR_QUESTION))

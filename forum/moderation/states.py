@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from community.permissions import can_moderate
 from forum import visitor_questions
 from forum.models import ModerationLog, Post, Status
+from forum.notify import notify_mentions
 
 
 class Role(StrEnum):
@@ -108,8 +109,11 @@ def transition(post, *, to, actor, role: Role, action: Action, reason=""):
     post.status = to
     post.status_reason = reason if role != AUTHOR else ""
     post.save(update_fields=["status", "status_reason", "updated_at"])
-    if to == Status.PUBLISHED and post.depth > 0:
-        visitor_questions.answer_published(post, post.root)
+    if to == Status.PUBLISHED:
+        # Held posts tell the people they mention only now (once per person).
+        notify_mentions(post)
+        if post.depth > 0:
+            visitor_questions.answer_published(post, post.root)
 
 
 def locked(post):
