@@ -26,9 +26,9 @@ import time
 from django.core.cache import cache
 from django.core.cache.backends.redis import RedisCache as DjangoRedisCache
 from django.core.cache.backends.redis import RedisCacheClient as DjangoClient
+from redis.backoff import NoBackoff
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
-from redis.backoff import NoBackoff
 from redis.retry import Retry
 
 logger = logging.getLogger(__name__)
@@ -157,8 +157,11 @@ class RedisCache(DjangoRedisCache):
         return fallback()
 
     def add(self, *args, **kwargs):
+        # "Stored", then lost at once, as a cache may lose anything. A False here
+        # would read as "someone holds this" to code using add() as a lock (allauth's
+        # sign-in limits do: they'd refuse every sign-in after waiting a second).
         return self._tolerant(
-            lambda: super(RedisCache, self).add(*args, **kwargs), bool
+            lambda: super(RedisCache, self).add(*args, **kwargs), lambda: True
         )
 
     def get(self, key, default=None, version=None):

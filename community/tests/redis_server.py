@@ -27,7 +27,7 @@ class RedisServer:
         self.process = None
 
     def start(self):
-        self.process = subprocess.Popen(
+        self.process = subprocess.Popen(  # noqa: S603 - redis-server, our arguments
             [
                 self.binary,
                 *("--port", str(self.port), "--bind", "127.0.0.1"),
@@ -53,8 +53,8 @@ class RedisServer:
             self.process = None
 
 
-@pytest.fixture
-def redis_server():
+def private_redis_server():
+    """For a fixture: `yield from private_redis_server()`."""
     binary = shutil.which("redis-server")
     if binary is None:
         if os.environ.get("REQUIRE_TWO_SERVER_TESTS"):
