@@ -23,6 +23,9 @@ from pathlib import Path
 
 import psycopg
 import pytest
+from django.core.exceptions import ImproperlyConfigured
+
+from community.settings import database_from_url
 
 REPO = Path(__file__).resolve().parents[2]
 UPSTREAM = {"host": "127.0.0.1", "port": 5432, "user": "postgres"}
@@ -165,3 +168,27 @@ def test_without_the_pool_mode_setting_a_server_side_cursor_breaks(bounced_site)
     assert "does not exist" in broken.stderr, broken.stderr[-3000:]
     fixed = run(bounced_site, "-m", "articles.tests.pgbouncer_walk", "iterate")
     assert "done through PgBouncer" in fixed.stdout
+
+
+def test_transaction_pool_mode_turns_off_server_side_cursors_and_prepares(
+    monkeypatch,
+):
+    monkeypatch.setenv("DATABASE_POOL_MODE", "transaction")
+    database = database_from_url(
+        "postgres://app@pgbouncer:6432/community?sslmode=require&prepare_threshold=5"
+    )
+    assert database["DISABLE_SERVER_SIDE_CURSORS"] is True
+    assert database["OPTIONS"] == {"sslmode": "require", "prepare_threshold": None}
+
+
+def test_without_a_pooler_nothing_changes(monkeypatch):
+    monkeypatch.delenv("DATABASE_POOL_MODE", raising=False)
+    database = database_from_url("postgres://app@db:5432/community?sslmode=require")
+    assert "DISABLE_SERVER_SIDE_CURSORS" not in database
+    assert database["OPTIONS"] == {"sslmode": "require"}
+
+
+def test_an_unknown_pool_mode_is_refused(monkeypatch):
+    monkeypatch.setenv("DATABASE_POOL_MODE", "statement")
+    with pytest.raises(ImproperlyConfigured, match="DATABASE_POOL_MODE"):
+        database_from_url("postgres://app@db:5432/community")

@@ -15,6 +15,7 @@ import redis
 from django.db import connections
 from django.test import Client, override_settings
 
+import community.cache
 from articles.tests.factories import make_published
 from community.tests.redis_server import private_redis_server
 from conftest import TEST_PASSWORD, SignInClient
@@ -32,7 +33,8 @@ def redis_server():
 
 
 @pytest.fixture
-def site_on_redis(redis_server):
+def site_on_redis(redis_server, monkeypatch):
+    monkeypatch.setattr(community.cache, "_outages", {})  # no earlier test's outage
     caches = {
         "default": {
             "BACKEND": "community.cache.RedisCache",

@@ -9,6 +9,8 @@ import pytest
 from django.core.cache import cache
 from django.test import override_settings
 
+import community.cache
+import community.limits
 from community import settings as project_settings
 from community.cache import CacheUnavailable, outages_raised
 from community.limits import WHEN_UNCOUNTED, RateLimited, check_rate_limit
@@ -23,7 +25,10 @@ def redis_server():
 
 
 @pytest.fixture
-def redis_cache(redis_server):
+def redis_cache(redis_server, monkeypatch):
+    # Each test meets Redis afresh: no outage or log line left by an earlier one.
+    monkeypatch.setattr(community.cache, "_outages", {})
+    monkeypatch.setattr(community.limits, "_last_logged_uncounted", {})
     caches = {
         "default": {
             "BACKEND": "community.cache.RedisCache",
