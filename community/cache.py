@@ -22,6 +22,7 @@ import contextvars
 import logging
 import threading
 import time
+from urllib.parse import urlsplit, urlunsplit
 
 from django.core.cache import cache
 from django.core.cache.backends.redis import RedisCache as DjangoRedisCache
@@ -114,7 +115,17 @@ _outages: dict[str, Outage] = {}
 
 
 def outage_for(server, retry_after) -> Outage:
-    return _outages.setdefault(str(server), Outage(str(server), retry_after))
+    shown = without_password(str(server))
+    return _outages.setdefault(shown, Outage(shown, retry_after))
+
+
+def without_password(url) -> str:
+    """The server's address for the log: never its password."""
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    host = parts.netloc.rpartition("@")[2]
+    return urlunsplit(parts._replace(netloc=f"{parts.username or ''}:***@{host}"))
 
 
 class RedisCacheClient(DjangoClient):

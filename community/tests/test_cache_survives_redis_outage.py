@@ -12,7 +12,7 @@ from django.test import override_settings
 import community.cache
 import community.limits
 from community import settings as project_settings
-from community.cache import CacheUnavailable, outages_raised
+from community.cache import CacheUnavailable, outages_raised, without_password
 from community.limits import WHEN_UNCOUNTED, RateLimited, check_rate_limit
 from community.tests.redis_server import private_redis_server
 
@@ -118,3 +118,8 @@ def test_while_redis_is_down_posting_is_refused_and_reading_allowed(
 
 def test_every_rate_limit_says_what_happens_when_nothing_counts():
     assert set(WHEN_UNCOUNTED) == set(project_settings.FORUM_RATE_LIMITS)
+
+
+def test_the_log_never_shows_the_redis_password():
+    shown = without_password("redis://app:s3cret@cache.internal:6379/0")
+    assert shown == "redis://app:***@cache.internal:6379/0"
