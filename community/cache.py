@@ -1,15 +1,131 @@
 """The shared cache: version counters any app can bump, and Django's Redis cache
-reusing one redis-py client per connection pool.
+made to reuse one redis-py client per connection pool and to survive Redis going
+away.
 
 Django builds a new `redis.Redis` client for every cache call, and redis-py 8 sets
 up ~170 response callbacks in each one (~0.15 ms). A cached article page makes two
 cache calls, so that set-up was a third of its time. Clients are thread-safe and
 share the pool's connections, so one per pool is enough.
+
+When Redis can't be reached, the site keeps serving: every read is a miss and every
+write is dropped (sessions then come from the database: cached_db). Sockets time out
+after 0.25 s, and after a failure this process skips Redis for `retry_after` seconds
+(5 by default, OPTIONS can change it), so a dead Redis costs a request nothing, and
+the first call after that tries again: the site recovers by itself when Redis is
+back. One warning is logged when it goes, one a minute while it stays away, and one
+when it is back. Callers that must know (rate limits, which fail closed for posting)
+count inside `outages_raised()`.
 """
+
+import contextlib
+import contextvars
+import logging
+import threading
+import time
+from urllib.parse import urlsplit, urlunsplit
 
 from django.core.cache import cache
 from django.core.cache.backends.redis import RedisCache as DjangoRedisCache
 from django.core.cache.backends.redis import RedisCacheClient as DjangoClient
+from redis.backoff import NoBackoff
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
+from redis.retry import Retry
+
+logger = logging.getLogger(__name__)
+
+OUTAGE_ERRORS = (RedisConnectionError, RedisTimeoutError)
+WARN_EVERY_SECONDS = 60
+DEFAULT_POOL_OPTIONS = {
+    # A dead or partitioned Redis must not stall a request for seconds.
+    "socket_connect_timeout": 0.25,
+    "socket_timeout": 0.25,
+    # No retries: the circuit below decides when to try again.
+    "retry": Retry(NoBackoff(), 0),
+}
+
+
+class CacheUnavailable(Exception):
+    """The shared cache can't be reached, and the caller asked to be told."""
+
+
+_outages_raised = contextvars.ContextVar("cache_outages_raised", default=False)
+
+
+@contextlib.contextmanager
+def outages_raised():
+    """Inside this, a cache call raises CacheUnavailable instead of missing."""
+    token = _outages_raised.set(True)
+    try:
+        yield
+    finally:
+        _outages_raised.reset(token)
+
+
+class Outage:
+    """One Redis server as this process sees it: skipped for `retry_after` seconds
+    after a failure, and logged sparingly. Shared by threads (a cache backend is
+    built per thread); races only cost an extra try or log line."""
+
+    def __init__(self, server, retry_after):
+        self.server = server
+        self.retry_after = retry_after
+        self.skip_until = 0.0
+        self.down_since = None
+        self.last_warned = -WARN_EVERY_SECONDS
+        self._lock = threading.Lock()
+
+    def skipping(self) -> bool:
+        return time.monotonic() < self.skip_until
+
+    def failed(self, error) -> None:
+        now = time.monotonic()
+        with self._lock:
+            self.skip_until = now + self.retry_after
+            first = self.down_since is None
+            if first:
+                self.down_since = now
+            warn = now - self.last_warned >= WARN_EVERY_SECONDS
+            if warn:
+                self.last_warned = now
+        if warn:
+            logger.warning(
+                "Redis cache at %s %s (%s): serving without it (cache misses, "
+                "sessions from the database, posting refused by rate limits); "
+                "retrying every %s s.",
+                self.server,
+                "unreachable" if first else "still unreachable",
+                error,
+                self.retry_after,
+            )
+
+    def succeeded(self) -> None:
+        if self.down_since is None:
+            return
+        with self._lock:
+            if self.down_since is None:
+                return
+            away = time.monotonic() - self.down_since
+            self.down_since = None
+            self.last_warned = -WARN_EVERY_SECONDS
+        logger.warning("Redis cache at %s is back after %.1f s.", self.server, away)
+
+
+_outages: dict[str, Outage] = {}
+
+
+def outage_for(server, retry_after) -> Outage:
+    shown = without_password(str(server))
+    return _outages.setdefault(shown, Outage(shown, retry_after))
+
+
+def without_password(url) -> str:
+    """The server's address for the log: never its password."""
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    host = parts.netloc.rpartition("@")[2]
+    return urlunsplit(parts._replace(netloc=f"{parts.username or ''}:***@{host}"))
 
 
 class RedisCacheClient(DjangoClient):
@@ -25,10 +141,87 @@ class RedisCacheClient(DjangoClient):
         return self._clients[index]
 
 
+def _missing():
+    raise ValueError("The cache is unavailable; the key counts as missing.")
+
+
 class RedisCache(DjangoRedisCache):
     def __init__(self, server, params):
-        super().__init__(server, params)
+        options = {**DEFAULT_POOL_OPTIONS, **params.get("OPTIONS", {})}
+        retry_after = options.pop("retry_after", 5)
+        super().__init__(server, {**params, "OPTIONS": options})
         self._class = RedisCacheClient
+        self._outage = outage_for(server, retry_after)
+
+    def _tolerant(self, call, fallback):
+        """`call()`, or, while Redis is unreachable, `fallback()`."""
+        if not self._outage.skipping():
+            try:
+                result = call()
+            except OUTAGE_ERRORS as error:
+                self._outage.failed(error)
+            else:
+                self._outage.succeeded()
+                return result
+        if _outages_raised.get():
+            raise CacheUnavailable(self._outage.server)
+        return fallback()
+
+    def add(self, *args, **kwargs):
+        # "Stored", then lost at once, as a cache may lose anything. A False here
+        # would read as "someone holds this" to code using add() as a lock (allauth's
+        # sign-in limits do: they'd refuse every sign-in after waiting a second).
+        return self._tolerant(
+            lambda: super(RedisCache, self).add(*args, **kwargs), lambda: True
+        )
+
+    def get(self, key, default=None, version=None):
+        return self._tolerant(
+            lambda: super(RedisCache, self).get(key, default, version),
+            lambda: default,
+        )
+
+    def set(self, *args, **kwargs):
+        self._tolerant(lambda: super(RedisCache, self).set(*args, **kwargs), bool)
+
+    def touch(self, *args, **kwargs):
+        return self._tolerant(
+            lambda: super(RedisCache, self).touch(*args, **kwargs), bool
+        )
+
+    def delete(self, *args, **kwargs):
+        return self._tolerant(
+            lambda: super(RedisCache, self).delete(*args, **kwargs), bool
+        )
+
+    def get_many(self, *args, **kwargs):
+        return self._tolerant(
+            lambda: super(RedisCache, self).get_many(*args, **kwargs), dict
+        )
+
+    def has_key(self, *args, **kwargs):
+        return self._tolerant(
+            lambda: super(RedisCache, self).has_key(*args, **kwargs), bool
+        )
+
+    def incr(self, *args, **kwargs):
+        # A counter that can't be reached is missing: callers then `set`, a no-op.
+        return self._tolerant(
+            lambda: super(RedisCache, self).incr(*args, **kwargs), _missing
+        )
+
+    def set_many(self, *args, **kwargs):
+        return self._tolerant(
+            lambda: super(RedisCache, self).set_many(*args, **kwargs), list
+        )
+
+    def delete_many(self, *args, **kwargs):
+        self._tolerant(
+            lambda: super(RedisCache, self).delete_many(*args, **kwargs), bool
+        )
+
+    def clear(self):
+        return self._tolerant(lambda: super(RedisCache, self).clear(), bool)
 
 
 def bump(key: str) -> None:

@@ -4,16 +4,27 @@ Every app's actions count here (posting, reacting, searching, writing to the
 moderators, visitors' poll votes). Counters live in the cache (Redis in
 production), so every app server shares them. Visitors are counted by a keyed hash
 of their network address, kept only in the cache, never stored in clear.
+
+When the cache can't count (Redis is down), each limit says what happens
+(WHEN_UNCOUNTED): writing is refused, so a flood can't slip through while nothing
+counts; reading goes on, and so do the two ways members bring harm or distress to
+the moderators (reports and messages to them), which only members can use.
 """
 
 import hashlib
 import hmac
+import logging
+import time
 
 from django.conf import settings
 from django.core.cache import cache
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from community.cache import CacheUnavailable, outages_raised
 from community.permissions import can_moderate
+
+logger = logging.getLogger(__name__)
 
 
 class RateLimited(Exception):
@@ -48,6 +59,39 @@ DEFAULT_MESSAGE = _(
     "You've reached today's limit for this. It resets within a day; your text is "
     "still here."
 )
+
+
+REFUSE, ALLOW = "refuse", "allow"
+WHEN_UNCOUNTED = {
+    "post_gap": REFUSE,
+    "update": REFUSE,
+    "reply": REFUSE,
+    "question": REFUSE,
+    "visitor_question": REFUSE,
+    "edit": REFUSE,
+    "reaction": REFUSE,
+    "visitor_vote": REFUSE,
+    "report": ALLOW,
+    "moderator_message": ALLOW,
+    "search": ALLOW,
+    "visitor_search": ALLOW,
+}
+LOG_UNCOUNTED_EVERY_SECONDS = 60
+_last_logged_uncounted: dict[str, float] = {}
+
+
+def uncounted_message() -> str:
+    """Why a write was refused while the limits can't count, in the request's
+    language (two sentences the error page already has translated)."""
+    return " ".join(
+        [
+            gettext("Something went wrong on our side") + ".",
+            gettext(
+                "Please try again in a moment. If you need help right now, the "
+                "lines at the top of this page are open any time."
+            ),
+        ]
+    )
 
 
 def client_address(request) -> str:
@@ -88,16 +132,42 @@ def check_rate_limit(who, action: str, *, scope="") -> None:
     if not isinstance(who, str) and can_moderate(who):
         return
     allowed, period = settings.FORUM_RATE_LIMITS[action]
-    key = _counter_key(who, action, scope)
-    cache.add(key, 0, timeout=period)
     try:
-        used = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=period)
-        used = 1
+        used = _count(_counter_key(who, action, scope), period)
+    except CacheUnavailable:
+        _uncounted(action)
+        return
     if used > allowed:
         # In the language of the request that was refused.
         raise RateLimited(str(MESSAGES.get(action, DEFAULT_MESSAGE)))
+
+
+def _count(key, period) -> int:
+    """One more use under `key`; raises CacheUnavailable if it can't be counted."""
+    with outages_raised():
+        cache.add(key, 0, timeout=period)
+        try:
+            return cache.incr(key)
+        except ValueError:  # expired between add and incr
+            cache.set(key, 1, timeout=period)
+            return 1
+
+
+def _uncounted(action) -> None:
+    """Apply `action`'s policy for when nothing can count; log it now and then."""
+    policy = WHEN_UNCOUNTED.get(action, REFUSE)
+    now = time.monotonic()
+    if now - _last_logged_uncounted.get(action, -LOG_UNCOUNTED_EVERY_SECONDS) >= (
+        LOG_UNCOUNTED_EVERY_SECONDS
+    ):
+        _last_logged_uncounted[action] = now
+        logger.warning(
+            "Rate limit %r can't count (the cache is unavailable): %s.",
+            action,
+            "refusing" if policy == REFUSE else "allowing",
+        )
+    if policy == REFUSE:
+        raise RateLimited(uncounted_message())
 
 
 def reset_rate_limits(member_ids, actions) -> None:

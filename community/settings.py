@@ -62,10 +62,33 @@ def database_from_url(url):
             "PORT": str(parts.port or ""),
             "CONN_MAX_AGE": int(env("DATABASE_CONN_MAX_AGE", "60")),
             "CONN_HEALTH_CHECKS": True,
-            "OPTIONS": dict(parse_qsl(parts.query)),
+            **pooler_settings(
+                env("DATABASE_POOL_MODE", "session"), dict(parse_qsl(parts.query))
+            ),
         }
     raise ImproperlyConfigured(
         f"DATABASE_URL scheme {parts.scheme!r} is not supported."
+    )
+
+
+def pooler_settings(pool_mode, options):
+    """What a connection pooler in front of PostgreSQL needs (README "Behind
+    PgBouncer"). DATABASE_POOL_MODE is PgBouncer's pool_mode: "session" (or no
+    pooler) needs nothing; "transaction" hands each transaction to any server
+    connection, so nothing may outlive one: no server-side cursors (iterator()
+    outside a transaction DECLAREs a cursor WITH HOLD and FETCHes it later) and no
+    prepared statements (Django turns psycopg's off unless OPTIONS ask; here
+    they can't). CONN_MAX_AGE and health checks stay: a connection to the pooler
+    holds no server connection between transactions."""
+    if pool_mode == "session":
+        return {"OPTIONS": options}
+    if pool_mode == "transaction":
+        return {
+            "DISABLE_SERVER_SIDE_CURSORS": True,
+            "OPTIONS": {**options, "prepare_threshold": None},
+        }
+    raise ImproperlyConfigured(
+        f"DATABASE_POOL_MODE must be session or transaction, not {pool_mode!r}."
     )
 
 
