@@ -75,6 +75,8 @@ WHEN_UNCOUNTED = {
     "moderator_message": ALLOW,
     "search": ALLOW,
     "visitor_search": ALLOW,
+    # Keeping someone away is a safety act, like a report: never stopped by an outage.
+    "member_relation": ALLOW,
 }
 LOG_UNCOUNTED_EVERY_SECONDS = 60
 _last_logged_uncounted: dict[str, float] = {}
