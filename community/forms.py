@@ -138,12 +138,14 @@ class AccountDeletionForm(forms.Form):
     password = forms.CharField(
         label=_("Your password"),
         strip=False,
+        max_length=4096,
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
         error_messages={"required": _("Please enter your password.")},
     )
     code = forms.CharField(
         label=_("The code from your authenticator app"),
         required=False,
+        max_length=64,
         widget=forms.TextInput(
             attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}
         ),
