@@ -39,57 +39,76 @@ def export_poll_votes(user) -> list[dict]:
     ]
 
 
+def _row(what, article, link, at, status, note=""):
+    return {
+        "what": what,
+        "article": article,
+        "link": link,
+        "at": at,
+        "status": status,
+        "note": note,
+    }
+
+
 def export_editorial_work(user) -> list[dict]:
-    rows = [
-        {
-            "what": "article_written",
-            "article": article.title,
-            "link": absolute_url(article.get_absolute_url()),
-            "at": article.created_at,
-            "status": article.status,
-            "note": "",
-        }
-        for article in Article.objects.filter(author=user).order_by("created_at")
+    return [
+        *_articles_written(user),
+        *_versions_saved(user),
+        *_medical_reviews(user),
+        *_reviewer_profiles(user),
     ]
-    rows += [
-        {
-            "what": "version_saved",
-            "article": revision.title,
-            "link": absolute_url(revision.article.get_absolute_url()),
-            "at": revision.created_at,
-            "status": revision.kind,
-            "note": revision.note,
-        }
-        for revision in ArticleRevision.objects.filter(created_by=user)
-        .select_related("article")
-        .order_by("created_at", "id")
-    ]
-    rows += [
-        {
-            "what": "medical_review",
-            "article": review.article.title,
-            "link": absolute_url(review.article.get_absolute_url()),
-            "at": review.signed_at,
-            "status": review.decision,
-            "note": review.notes,
-        }
-        for review in MedicalReview.objects.filter(reviewer=user)
-        .select_related("article")
-        .order_by("signed_at", "id")
-    ]
-    rows += [
-        {
-            "what": "reviewer_profile",
-            "article": "",
-            "link": "",
-            "at": profile.disclosure_updated_on,
-            "status": "active" if profile.is_active else "inactive",
-            "note": f"{profile.specialty}\n{profile.bio}\n"
-            f"{profile.conflict_of_interest}".strip(),
-        }
-        for profile in ReviewerProfile.objects.filter(user=user)
-    ]
-    return rows
+
+
+def _articles_written(user):
+    for article in Article.objects.filter(author=user).order_by("created_at"):
+        link = absolute_url(article.get_absolute_url())
+        yield _row(
+            "article_written", article.title, link, article.created_at, article.status
+        )
+
+
+def _versions_saved(user):
+    revisions = ArticleRevision.objects.filter(created_by=user).select_related(
+        "article"
+    )
+    for revision in revisions.order_by("created_at", "id"):
+        link = absolute_url(revision.article.get_absolute_url())
+        yield _row(
+            "version_saved",
+            revision.title,
+            link,
+            revision.created_at,
+            revision.kind,
+            revision.note,
+        )
+
+
+def _medical_reviews(user):
+    reviews = MedicalReview.objects.filter(reviewer=user).select_related("article")
+    for review in reviews.order_by("signed_at", "id"):
+        link = absolute_url(review.article.get_absolute_url())
+        yield _row(
+            "medical_review",
+            review.article.title,
+            link,
+            review.signed_at,
+            review.decision,
+            review.notes,
+        )
+
+
+def _reviewer_profiles(user):
+    for profile in ReviewerProfile.objects.filter(user=user):
+        note = f"{profile.specialty}\n{profile.bio}\n{profile.conflict_of_interest}"
+        status = "active" if profile.is_active else "inactive"
+        yield _row(
+            "reviewer_profile",
+            "",
+            "",
+            profile.disclosure_updated_on,
+            status,
+            note.strip(),
+        )
 
 
 def erase_poll_votes(user, erasure) -> None:

@@ -152,18 +152,21 @@ def _json_ld(request, article, shown, canonical_url):
     )
 
 
+def _readable(request):
+    return (
+        Article.objects.visible_to(request.user)
+        .for_page()
+        .with_other_language_version()
+    )
+
+
 def article_detail(request, slug):
     cacheable = caching.can_serve_from_cache(request)
     if cacheable:
         html = caching.cached_page(slug)
         if html is not None:
             return mark_public_for_visitors(HttpResponse(html))
-    article = get_object_or_404(
-        Article.objects.visible_to(request.user)
-        .for_page()
-        .with_other_language_version(),
-        slug=slug,
-    )
+    article = get_object_or_404(_readable(request), slug=slug)
     is_preview = article.status != Article.Status.PUBLISHED
     shown = _shown_revision(article, is_preview=is_preview).shown
     poll, poll_choices, vote = _poll_for(request, article, shown)
