@@ -13,6 +13,7 @@ from django.core.cache import cache
 from django.utils.translation import get_language
 
 from community.cache import bump, read_versions
+from community.read_replica import read_primary
 from forum.caching import conversation_version_key
 
 VOTER_COOKIE = "poll_voter"
@@ -54,6 +55,9 @@ def cached_page(slug):
     if entry is None:
         return None
     if _versions(slug, entry["conversation_id"]) != entry["versions"]:
+        # Just changed: a replica may not have the change yet, and the page
+        # rendered now is stored under the new versions.
+        read_primary()
         return None
     return entry["html"]
 
