@@ -16,7 +16,11 @@ urlpatterns = [
         replica_for_visitors(public_for_visitors(LatestArticlesAtom())),
         name="feed_atom",
     ),
-    path("articles/rss/", replica_for_visitors(public_for_visitors(LatestArticles())), name="feed_rss"),
+    path(
+        "articles/rss/",
+        replica_for_visitors(public_for_visitors(LatestArticles())),
+        name="feed_rss",
+    ),
     path("articles/topics/", views.topic_list, name="topic_list"),
     path("articles/topics/<slug:slug>/", views.topic_detail, name="topic_detail"),
     path("articles/<slug:slug>/", views.article_detail, name="article_detail"),

@@ -1,4 +1,4 @@
-"""Reads for visitors' public pages go to a read replica; everything else, to the primary.
+"""Visitors' public pages read a replica; everything else reads the primary.
 
 Active only when DATABASE_REPLICA_URL is set (settings then add the `replica`
 alias, the router and the middleware). The rule, in one place:

@@ -10,6 +10,7 @@ REQUIRE_REPLICA_TESTS is set (CI), when it fails instead. (It lives in articles
 because it exercises the whole site, articles included.)
 """
 
+import contextlib
 import glob
 import os
 import re
@@ -30,7 +31,8 @@ from articles.tests.test_two_app_servers import Browser, free_port, wait_until_u
 
 REPO = Path(__file__).resolve().parents[2]
 DATABASE = "site"
-PASSWORD = "a-long-test-password"  # conftest.TEST_PASSWORD, hashed by the server's own hasher
+# conftest.TEST_PASSWORD, hashed by the server's own (production) hasher
+PASSWORD = "a-long-test-password"
 
 pytestmark = pytest.mark.browser  # a real server, like the browser tests
 
@@ -146,10 +148,9 @@ def clusters():
         yield primary, standby
     finally:
         for cluster in (standby, primary):
-            try:
+            # Never started, or already stopped: nothing to stop.
+            with contextlib.suppress(subprocess.CalledProcessError):
                 cluster.stop()
-            except subprocess.CalledProcessError:
-                pass  # never started, or already stopped
         shutil.rmtree(root, ignore_errors=True)
 
 
