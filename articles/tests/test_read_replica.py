@@ -310,10 +310,13 @@ def test_visitors_article_page_search_and_feed_read_the_replica(site):
         search = f"{site.base}/search/?q=naloxone"
         assert "Naloxone at home" not in visitor.get(search)[1]
         assert "Naloxone at home" in member.get(search)[1]  # members: the primary
+        sitemap = visitor.get(f"{site.base}/sitemap.xml")[1]
+        assert "/sleep-in-early-recovery/" in sitemap
+        assert "/naloxone-at-home/" not in sitemap
     # Caught up: the same pages now show both.
     assert posts_so_far(visitor.get(site.article_url)[1]) == before + 1
     assert "Naloxone at home" in visitor.get(f"{site.base}/articles/feed/")[1]
-    assert "Naloxone at home" in visitor.get(f"{site.base}/sitemap.xml")[1]
+    assert "/naloxone-at-home/" in visitor.get(f"{site.base}/sitemap.xml")[1]
 
 
 def test_a_visitor_who_voted_reads_the_primary_for_a_while(site):
