@@ -134,7 +134,7 @@ def _replica_is_reachable() -> bool:
         logger.warning(
             "Read replica unreachable, reading the primary for %ss: %s",
             retry,
-            str(error).strip().splitlines()[0] if str(error).strip() else error,
+            (str(error).strip().splitlines() or [repr(error)])[0],
         )
         return False
     return True
