@@ -13,6 +13,7 @@ from django.core.cache import cache
 from django.utils.translation import get_language
 
 from community.cache import bump, read_versions
+from community.read_replica import read_primary, reading_replica
 from forum.caching import conversation_version_key
 
 VOTER_COOKIE = "poll_voter"
@@ -54,6 +55,9 @@ def cached_page(slug):
     if entry is None:
         return None
     if _versions(slug, entry["conversation_id"]) != entry["versions"]:
+        # Just changed: a replica may not have the change yet, and the page
+        # rendered now is stored under the new versions.
+        read_primary()
         return None
     return entry["html"]
 
@@ -66,5 +70,15 @@ def store_page(slug, conversation_id, html):
             "conversation_id": conversation_id,
             "versions": _versions(slug, conversation_id),
         },
-        timeout=settings.ARTICLES_PAGE_CACHE_SECONDS,
+        timeout=_lifetime(),
     )
+
+
+def _lifetime():
+    # A page read from a replica may predate the versions it is stored with: it
+    # lives no longer than the replica may lag (community/read_replica.py).
+    if reading_replica():
+        return min(
+            settings.ARTICLES_PAGE_CACHE_SECONDS, settings.DATABASE_REPLICA_LAG_SECONDS
+        )
+    return settings.ARTICLES_PAGE_CACHE_SECONDS

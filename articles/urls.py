@@ -5,6 +5,7 @@ from articles import views
 from articles.feeds import LatestArticles, LatestArticlesAtom
 from articles.sitemaps import SITEMAPS
 from community.http_caching import public_for_visitors
+from community.read_replica import replica_for_visitors
 
 app_name = "articles"
 
@@ -12,10 +13,14 @@ urlpatterns = [
     path("articles/", views.article_list, name="article_list"),
     path(
         "articles/feed/",
-        public_for_visitors(LatestArticlesAtom()),
+        replica_for_visitors(public_for_visitors(LatestArticlesAtom())),
         name="feed_atom",
     ),
-    path("articles/rss/", public_for_visitors(LatestArticles()), name="feed_rss"),
+    path(
+        "articles/rss/",
+        replica_for_visitors(public_for_visitors(LatestArticles())),
+        name="feed_rss",
+    ),
     path("articles/topics/", views.topic_list, name="topic_list"),
     path("articles/topics/<slug:slug>/", views.topic_detail, name="topic_detail"),
     path("articles/<slug:slug>/", views.article_detail, name="article_detail"),
@@ -71,7 +76,7 @@ urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path(
         "sitemap.xml",
-        public_for_visitors(sitemap),
+        replica_for_visitors(public_for_visitors(sitemap)),
         {"sitemaps": SITEMAPS},
         name="sitemap",
     ),

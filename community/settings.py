@@ -191,6 +191,21 @@ DATABASES = {
         env("DATABASE_URL", f"sqlite:///{BASE_DIR / 'var' / 'db.sqlite3'}")
     )
 }
+# Optional: visitors' public pages read a streaming replica (community/read_replica.py).
+DATABASE_REPLICA_URL = env("DATABASE_REPLICA_URL", "")
+DATABASE_REPLICA_LAG_SECONDS = int(env("DATABASE_REPLICA_LAG_SECONDS", "10"))
+DATABASE_REPLICA_RETRY_SECONDS = int(env("DATABASE_REPLICA_RETRY_SECONDS", "10"))
+if DATABASE_REPLICA_URL:
+    DATABASES["replica"] = {
+        **database_from_url(DATABASE_REPLICA_URL),
+        # Tests have no replica: the alias reads the test database.
+        "TEST": {"MIRROR": "default"},
+    }
+    DATABASE_ROUTERS = ["community.read_replica.ReplicaForVisitorReads"]
+    MIDDLEWARE.insert(
+        MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+        "community.read_replica.ReadReplicaMiddleware",
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "community.User"
 

@@ -26,6 +26,7 @@ from community.http_caching import mark_public_for_visitors, public_for_visitors
 from community.limits import RateLimited, visitor_key
 from community.models import User
 from community.permissions import can_review_medically
+from community.read_replica import replica_for_visitors
 from forum import threads
 from forum.forms import PostForm
 from forum.models import Post
@@ -39,6 +40,7 @@ def _browser_key(request):
     return request.get_signed_cookie(VOTER_COOKIE, default="", salt=VOTER_SALT)
 
 
+@replica_for_visitors
 @public_for_visitors
 def article_list(request):
     articles = Article.objects.published().select_related(
@@ -54,6 +56,7 @@ def article_list(request):
     )
 
 
+@replica_for_visitors
 @public_for_visitors
 def topic_list(request):
     """Every topic, with how many published articles it holds."""
@@ -70,6 +73,7 @@ def topic_list(request):
     )
 
 
+@replica_for_visitors
 @public_for_visitors
 def topic_detail(request, slug):
     topic = get_object_or_404(Topic, slug=slug)
@@ -160,6 +164,7 @@ def _readable(request):
     )
 
 
+@replica_for_visitors
 def article_detail(request, slug):
     cacheable = caching.can_serve_from_cache(request)
     if cacheable:

@@ -5,8 +5,10 @@ from django.shortcuts import render
 
 from articles import site_search as site_search_rules
 from community.limits import RateLimited, visitor_key
+from community.read_replica import replica_for_visitors
 
 
+@replica_for_visitors
 def site_search(request):
     """Articles for everyone; members' published posts for members only."""
     query = site_search_rules.normalised_query(request.GET.get("q", ""))
