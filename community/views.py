@@ -16,7 +16,7 @@ from django.views.decorators.http import (
     require_POST,
 )
 
-from community import account_deletion, actions, languages
+from community import account_deletion, actions, languages, read_only
 from community.decorators import members_only
 from community.forms import AccountDeletionForm, ModeratorMessageForm, ProfileForm
 from community.http_caching import public_for_visitors
@@ -166,6 +166,7 @@ def _set_language(request):
         request.method == "POST"
         and request.user.is_authenticated
         and languages.is_offered(chosen)
+        and not read_only.is_on()  # the cookie switches; the profile waits
     ):
         languages.save_member_language(request, chosen)
     return response
