@@ -73,6 +73,9 @@ def database_from_url(url):
 
 DEBUG = env_bool("DEBUG", False)
 SECRET_KEY = env("SECRET_KEY", "dev-only-insecure-key" if DEBUG else _MISSING)
+# Rotating: the old key moves here (comma-separated) for as long as links signed
+# with it should keep working; sessions signed with it carry on too (README).
+SECRET_KEY_FALLBACKS = env_list("SECRET_KEY_FALLBACKS", "")
 ALLOWED_HOSTS = env_list(
     "ALLOWED_HOSTS", "localhost,127.0.0.1,[::1],testserver" if DEBUG else ""
 )
