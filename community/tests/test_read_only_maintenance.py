@@ -1,6 +1,6 @@
-"""Read-only maintenance: reading works, every write gets "back soon", nothing is written.
+"""Read-only maintenance: reading works, writes get "back soon", nothing is written.
 
-Walks every named page (community/tests/urlwalk.py) as a visitor and a member,
+Walks every named page (community/tests/urlwalk.py) as a visitor, a member and staff,
 then sends every method that writes to every one of them, counting the rows of
 every table before and after and recording every statement the database is sent.
 """
@@ -115,7 +115,8 @@ def test_the_back_soon_page_speaks_spanish(client, settings):
     assert response.status_code == 503
     assert BACK_SOON_ES in html
     assert BACK_SOON not in html
-    assert "data-crisis-banner" in html and 'href="tel:988"' in html
+    assert "data-crisis-banner" in html
+    assert 'href="tel:988"' in html
 
 
 def test_signing_in_waits_but_signed_in_members_keep_reading(client, member, settings):
@@ -190,9 +191,11 @@ def test_the_flag_file_switches_without_a_restart(client, settings, tmp_path):
 
 
 def test_the_database_guard_refuses_writes_and_only_writes(member):
-    with connection.execute_wrapper(read_only.refuse_writes):
-        with pytest.raises(read_only.WriteRefused):
-            Profile.objects.update(bio="x")
+    with (
+        connection.execute_wrapper(read_only.refuse_writes),
+        pytest.raises(read_only.WriteRefused),
+    ):
+        Profile.objects.update(bio="x")
     assert read_only.is_write("  insert into x values (1)")
     assert read_only.is_write("WITH a AS (SELECT 1) DELETE FROM x")
     assert not read_only.is_write('SELECT "last_update" FROM x')

@@ -27,10 +27,12 @@ def test_revoking_ends_the_moderators_sessions_and_powers(client, moderator, cap
 
     moderator.refresh_from_db()
     assert role_names(moderator) == [Role.MEMBER]
-    assert not moderator.is_staff and not moderator.is_superuser
+    assert not moderator.is_staff
+    assert not moderator.is_superuser
     assert not can_moderate(moderator)
     after = client.get("/moderation/")
-    assert after.status_code == 302 and "/accounts/login/" in after["Location"]
+    assert after.status_code == 302
+    assert "/accounts/login/" in after["Location"]
     # Their authenticator stays unless the account may be compromised.
     assert Authenticator.objects.filter(user=moderator).exists()
     assert f"member {moderator.pk}" in caplog.text

@@ -23,9 +23,10 @@ def signed_with_the_old_key(client, member, settings):
         make_member("leaving@example.com", "Tamsin"),
         mode=account_deletion.ErasureMode.KEEP_WITHOUT_NAME,
     )
+    cancel_token = account_deletion.cancel_token(leaving)
     return {
         "question link": visitor_questions.private_path(question),
-        "cancel link": f"/account/delete/cancel/{account_deletion.cancel_token(leaving)}/",
+        "cancel link": f"/account/delete/cancel/{cancel_token}/",
     }
 
 
