@@ -15,6 +15,7 @@ from django.db import connection, connections, transaction
 
 from community import read_only
 from community.models import Profile
+from community.tests.htmlcheck import html_errors
 from community.tests.test_crisis_banner_on_every_page import assert_has_banner
 from community.tests.urlwalk import page_urls
 from conftest import SignInClient
@@ -199,3 +200,16 @@ def test_the_database_guard_refuses_writes_and_only_writes(member):
     assert read_only.is_write("  insert into x values (1)")
     assert read_only.is_write("WITH a AS (SELECT 1) DELETE FROM x")
     assert not read_only.is_write('SELECT "last_update" FROM x')
+
+
+def test_the_back_soon_page_and_the_notice_are_valid_html(client, member, settings):
+    client.force_login(member)
+    settings.READ_ONLY = True
+    back_soon = client.post("/community/", {"body": "A sentence I wrote."})
+    home = client.get("/")
+    assert "posting and signing in are back soon" in home.content.decode()
+    pages = {
+        "back soon": back_soon.content.decode(),
+        "home with the notice": home.content.decode(),
+    }
+    assert [str(error) for error in html_errors(pages)] == []
