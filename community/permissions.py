@@ -10,11 +10,14 @@ predicate answers for that person as for a member. People loaded outside a
 request (the shell, tasks, tests calling actions) keep their roles.
 """
 
+import logging
 from contextlib import contextmanager
 from contextvars import ContextVar
+from dataclasses import dataclass
 
 from allauth.mfa.models import Authenticator
 from django.contrib.auth.models import Group
+from django.db import transaction
 from django.db.models import F
 
 from community.models import standing_of
@@ -74,6 +77,51 @@ def end_sessions(user):
     """
     type(user).objects.filter(pk=user.pk).update(session_epoch=F("session_epoch") + 1)
     user.refresh_from_db(fields=["session_epoch"])
+
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Revocation:
+    roles_removed: list[str]
+    admin_flags_removed: bool
+    two_factor_devices_removed: int
+
+
+@transaction.atomic
+def revoke_staff(user, *, remove_two_factor=False) -> Revocation:
+    """Take every staff power from `user` and sign them out everywhere.
+
+    They stay a member. Their authenticator devices go too when the account may be
+    compromised (`remove_two_factor`): staff powers then need a new device, set up
+    after a fresh password sign-in. What they did stays in the moderation log.
+    """
+    staff_roles = [role for role in ROLE_PERMISSIONS if role != Role.MEMBER]
+    removed = list(
+        user.groups.filter(name__in=staff_roles)
+        .order_by("name")
+        .values_list("name", flat=True)
+    )
+    user.groups.remove(*Group.objects.filter(name__in=removed))
+    user.user_permissions.clear()
+    admin_flags = user.is_staff or user.is_superuser
+    type(user).objects.filter(pk=user.pk).update(is_staff=False, is_superuser=False)
+    devices = 0
+    if remove_two_factor:
+        devices, _ = Authenticator.objects.filter(user=user).delete()
+    end_sessions(user)
+    user.refresh_from_db(fields=["is_staff", "is_superuser"])
+    # The member's number only: no email or name in logs.
+    logger.warning(
+        "Staff powers revoked from member %s: roles %s, admin flags %s, "
+        "%d two-factor devices removed; every session ended.",
+        user.pk,
+        removed or "none",
+        "removed" if admin_flags else "none",
+        devices,
+    )
+    return Revocation(removed, admin_flags, devices)
 
 
 def holds_staff_role(user) -> bool:

@@ -96,6 +96,9 @@ def pooler_settings(pool_mode, options):
 
 DEBUG = env_bool("DEBUG", False)
 SECRET_KEY = env("SECRET_KEY", "dev-only-insecure-key" if DEBUG else _MISSING)
+# Rotating: the old key moves here (comma-separated) for as long as links signed
+# with it should keep working; sessions signed with it carry on too (README).
+SECRET_KEY_FALLBACKS = env_list("SECRET_KEY_FALLBACKS", "")
 ALLOWED_HOSTS = env_list(
     "ALLOWED_HOSTS", "localhost,127.0.0.1,[::1],testserver" if DEBUG else ""
 )
@@ -150,6 +153,9 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # A signed-in member's saved language beats the cookie and the browser's.
     "community.languages.member_language_is_used",
+    # Maintenance: writes get the "back soon" page; inside it the database refuses
+    # them. After auth and language (the page needs both), before what can write.
+    "community.read_only.ReadOnlyMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
@@ -183,6 +189,14 @@ TEMPLATES = [
         },
     },
 ]
+
+# --- Maintenance (community/read_only.py) -------------------------------------
+# Read-only: reading continues, every write gets a "back soon" page. READ_ONLY
+# needs a restart; the flag file switches every process within a second while it
+# exists (e.g. READ_ONLY_FLAG_FILE=/srv/app/var/read-only, then `touch` / `rm`).
+READ_ONLY = env_bool("READ_ONLY", False)
+READ_ONLY_FLAG_FILE = env("READ_ONLY_FLAG_FILE", "")
+READ_ONLY_RETRY_AFTER = int(env("READ_ONLY_RETRY_AFTER", "600"))  # seconds
 
 # --- Data -------------------------------------------------------------------
 
@@ -218,10 +232,10 @@ if REDIS_URL:
             "KEY_PREFIX": env("CACHE_KEY_PREFIX", "community"),
         }
     }
-    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    SESSION_ENGINE = "community.sessions.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-    SESSION_ENGINE = "django.contrib.sessions.backends.db"
+    SESSION_ENGINE = "community.sessions.db"
 
 # --- Files ------------------------------------------------------------------
 

@@ -22,6 +22,7 @@ from community import (
     data_export,
     email_unsubscribe,
     languages,
+    read_only,
     relations,
 )
 from community.decorators import members_only
@@ -199,6 +200,7 @@ def _set_language(request):
         request.method == "POST"
         and request.user.is_authenticated
         and languages.is_offered(chosen)
+        and not read_only.is_on()  # the cookie switches; the profile waits
     ):
         languages.save_member_language(request, chosen)
     return response

@@ -19,8 +19,8 @@ pytestmark = pytest.mark.django_db
 REAUTHENTICATE = "/accounts/2fa/reauthenticate/"
 SET_UP = "/accounts/2fa/totp/activate/"
 SESSION_ENGINES = [
-    "django.contrib.sessions.backends.db",
-    "django.contrib.sessions.backends.cached_db",
+    "community.sessions.db",
+    "community.sessions.cached_db",
 ]
 
 

@@ -1,0 +1,7 @@
+from django.contrib.sessions.backends import cached_db
+
+from community.sessions import SkipsWritesWhenReadOnly
+
+
+class SessionStore(SkipsWritesWhenReadOnly, cached_db.SessionStore):
+    pass
