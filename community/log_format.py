@@ -36,10 +36,11 @@ class RedactPersonalData(logging.Filter):
         record.msg = redact(record.getMessage())
         record.args = None
         if record.exc_info and not record.exc_text:
-            record.exc_text = redact(logging.Formatter().formatException(record.exc_info))
-        elif record.exc_text:
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+        if record.exc_text:
+            # Exception messages can quote a value (an email in a unique key).
             record.exc_text = redact(record.exc_text)
-        record.exc_info = None if record.exc_text else record.exc_info
+            record.exc_info = None
         return True
 
 

@@ -19,9 +19,7 @@ from community.metrics import exposition
 def is_operator(request) -> bool:
     token = settings.METRICS_TOKEN
     offered = request.headers.get("Authorization", "")
-    if token and hmac.compare_digest(
-        offered.encode(), f"Bearer {token}".encode()
-    ):
+    if token and hmac.compare_digest(offered.encode(), f"Bearer {token}".encode()):
         return True
     if "X-Forwarded-For" in request.headers:
         return False

@@ -70,7 +70,8 @@ def test_an_incoming_request_id_comes_back_in_the_header_and_the_log_line(
 def test_an_unsafe_incoming_id_is_replaced_by_a_new_one(client, json_lines):
     response = client.get("/", HTTP_X_REQUEST_ID="<script>alert(1)</script>")
     new_id = response["X-Request-ID"]
-    assert len(new_id) == 32 and new_id.isalnum()
+    assert len(new_id) == 32
+    assert new_id.isalnum()
     assert access_lines(json_lines)[0]["request_id"] == new_id
 
 
