@@ -13,6 +13,8 @@ import re
 import time
 import uuid
 
+from django.core.cache import cache
+from django.tasks.backends.immediate import ImmediateBackend
 from django.tasks.signals import task_enqueued, task_finished, task_started
 
 from community import metrics
@@ -88,7 +90,18 @@ def requests_are_logged_and_measured(get_response):
     return middleware
 
 
+# The worker finds the enqueuing request's id here (the shared cache) by task id.
+ENQUEUED_BY = "task-request-id:{}"
+ENQUEUED_BY_SECONDS = 7 * 86_400
+
+
 def _log_enqueued(sender, task_result, **kwargs):
+    if request_id.get() and sender is not ImmediateBackend:
+        try:
+            key = ENQUEUED_BY.format(task_result.id)
+            cache.set(key, request_id.get(), ENQUEUED_BY_SECONDS)
+        except Exception:  # a lost reference never fails enqueueing
+            task_log.warning("task enqueued without its request id: cache failed")
     task_log.info(
         "task enqueued",
         extra={"fields": {"task_id": str(task_result.id), "task": _name(task_result)}},
@@ -97,10 +110,14 @@ def _log_enqueued(sender, task_result, **kwargs):
 
 def _task_begins(sender, task_result, **kwargs):
     task_id.set(str(task_result.id))
+    if not request_id.get():  # in the worker, not inside the request
+        request_id.set(cache.get(ENQUEUED_BY.format(task_result.id), ""))
 
 
 def _task_ends(sender, task_result, **kwargs):
     task_id.set("")
+    if sender is not ImmediateBackend:  # the worker's next task is another's
+        request_id.set("")
 
 
 def _name(task_result) -> str:

@@ -7,6 +7,7 @@ import json
 import logging
 
 import pytest
+from django.core.management import call_command
 from django.tasks import task
 from django.urls import path
 
@@ -145,3 +146,19 @@ def test_emails_addresses_query_strings_and_tokens_are_redacted(json_lines):
 
 def test_times_and_plain_words_are_left_alone():
     assert redact("took 20:53:12 at step 3.5") == "took 20:53:12 at step 3.5"
+
+
+def test_the_worker_logs_a_queued_task_with_the_enqueuing_request_id(
+    settings, json_lines
+):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.backend.DatabaseBackend"}}
+    token = request_id.set("request-queued-456")
+    try:
+        result = task_that_logs.enqueue()
+    finally:
+        request_id.reset(token)
+    call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
+    inside = next(line for line in json_lines() if line["message"] == "inside the task")
+    assert inside["task_id"] == str(result.id)
+    assert inside["request_id"] == "request-queued-456"
+    assert request_id.get() == ""
