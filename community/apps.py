@@ -15,6 +15,15 @@ class CommunityConfig(AppConfig):
 
         register_parts()
 
+        # Metrics and log ids (community/metrics.py, community/request_context.py).
+        from django.db.backends.signals import connection_created
+
+        from community.metrics import time_every_connections_queries
+        from community.request_context import connect_task_signals
+
+        connection_created.connect(time_every_connections_queries)
+        connect_task_signals()
+
 
 class StaffAdminConfig(admin_apps.AdminConfig):
     """Django's admin on StaffAdminSite: no password-only sign-in of its own."""

@@ -458,13 +458,49 @@ FORMAT_MODULE_PATH = ["community.formats"]
 USE_THOUSAND_SEPARATOR = False
 USE_TZ = True
 
-# --- Logging ----------------------------------------------------------------
+# --- Metrics and logs (issue 19; README "Metrics and logs") ------------------
+# One JSON line per request (community/request_context.py) with its request id;
+# every handler redacts emails, addresses and tokens (community/log_format.py).
 
+MIDDLEWARE.insert(0, "community.request_context.requests_are_logged_and_measured")
+# Cache operations are timed for /metrics (community/timed_cache.py).
+CACHES["default"]["BACKEND"] = {
+    "community.cache.RedisCache": "community.timed_cache.TimedRedisCache",
+    "django.core.cache.backends.locmem.LocMemCache": (
+        "community.timed_cache.TimedLocMemCache"
+    ),
+}.get(CACHES["default"]["BACKEND"], CACHES["default"]["BACKEND"])
+# /metrics/ answers only this bearer token or these addresses (CIDR allowed).
+METRICS_TOKEN = env("METRICS_TOKEN", "")
+METRICS_ALLOWED_IPS = env_list("METRICS_ALLOWED_IPS", "")
+SECURE_REDIRECT_EXEMPT += [r"^metrics/$"]  # Prometheus scrapes inside the network
+LOG_FORMAT = env("LOG_FORMAT", "text" if DEBUG else "json")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {
+        "ids": {"()": "community.log_format.AddRequestAndTaskIds"},
+        "redact": {"()": "community.log_format.RedactPersonalData"},
+    },
+    "formatters": {
+        "json": {"()": "community.log_format.JsonFormatter"},
+        "text": {
+            "()": "community.log_format.TextFormatter",
+            "format": "%(levelname)s %(name)s: %(message)s",
+        },
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["ids", "redact"],
+            "formatter": {"json": "json", "text": "text"}[LOG_FORMAT],
+        }
+    },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
-    # One line per task state change is noise outside debugging the queue.
-    "loggers": {"django.tasks": {"level": env("TASKS_LOG_LEVEL", "WARNING")}},
+    "loggers": {
+        # One line per task state change is noise outside debugging the queue.
+        "django.tasks": {"level": env("TASKS_LOG_LEVEL", "WARNING")},
+        # The access line above replaces runserver's own line, which has the path.
+        "django.server": {"level": "WARNING"},
+    },
 }

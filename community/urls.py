@@ -2,13 +2,15 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
-from community import export_views, people_views, views
+from community import export_views, metrics_endpoint, people_views, views
 
 community_patterns = [
     path("", views.home, name="home"),
     # Unnamed on purpose: not a page, so the tests that walk every named page
     # (crisis banner, headers) leave it out. Load balancers call the path.
     path("healthz/", views.healthz),
+    # Unnamed too: for Prometheus, and a 404 to anyone but an operator.
+    path("metrics/", metrics_endpoint.metrics),
     path("welcome/", views.welcome, name="welcome"),
     path("help/", views.help_page, name="help"),
     path("guidelines/", views.guidelines, name="guidelines"),

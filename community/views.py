@@ -210,7 +210,11 @@ def server_error(request):
     """500 page that still has the site name and the crisis banner."""
     template = loader.get_template("500.html")
     # No context processors here (they might be what failed): name the language too.
-    context = {"SITE_NAME": settings.SITE_NAME, "LANGUAGE_CODE": get_language()}
+    context = {
+        "SITE_NAME": settings.SITE_NAME,
+        "LANGUAGE_CODE": get_language(),
+        "request_id": getattr(request, "request_id", ""),
+    }
     return HttpResponseServerError(template.render(context))
 
 

@@ -10,3 +10,9 @@ class ForumConfig(AppConfig):
         from forum.personal_data import register_parts
 
         register_parts()
+
+        # Moderation and crisis gauges for /metrics.
+        from community.metrics import register_collector
+        from forum.metrics import moderation_gauges
+
+        register_collector(moderation_gauges)
