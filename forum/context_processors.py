@@ -1,4 +1,5 @@
 from community.models import standing_of
+from forum import message_visibility
 from forum.models import Notification
 from forum.support import SESSION_KEY, take_support_note
 
@@ -24,7 +25,11 @@ def notifications(request):
         standing = standing_of(user)
         return standing.blocking if standing.is_silenced else None
 
+    def unread_private_messages():
+        return message_visibility.unread_count(user)
+
     return {
         "unread_notifications": unread_notifications,
+        "unread_private_messages": unread_private_messages,
         "posting_blocked_by": posting_blocked_by,
     }

@@ -1,10 +1,19 @@
 """Everything members (and visitors) write: one Post model in Conversations.
 
 One module per concern: posts, conversations and tree paths (`posts`), reactions
-(`reactions`), follows and notifications (`notifications`), and what moderation
+(`reactions`), private messages (`messages`), follows and notifications (`notifications`), and what moderation
 records (`moderation`). Import from `forum.models`; every public name is here.
 """
 
+from forum.models.messages import (
+    MAX_PARTICIPANTS,
+    MESSAGE_TEXT_OR_PICTURE,
+    MessageReview,
+    MessageStatus,
+    Participant,
+    PrivateConversation,
+    PrivateMessage,
+)
 from forum.models.moderation import (
     CrisisMatch,
     ModerationLog,
@@ -36,6 +45,13 @@ from forum.models.posts import (
 from forum.models.reactions import REACTION_COUNTERS, Reaction
 
 __all__ = [
+    "MAX_PARTICIPANTS",
+    "MESSAGE_TEXT_OR_PICTURE",
+    "MessageReview",
+    "MessageStatus",
+    "Participant",
+    "PrivateConversation",
+    "PrivateMessage",
     "MAX_DEPTH",
     "PATH_SEGMENT_WIDTH",
     "REACTION_COUNTERS",
