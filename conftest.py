@@ -56,6 +56,7 @@ GENEROUS_LIMITS = dict.fromkeys(
         "visitor_search",
         "visitor_vote",
         "member_relation",
+        "new_private_conversation",
     ],
     (1000000, 1),
 )
