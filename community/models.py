@@ -166,6 +166,7 @@ class Profile(TimeStamped):
     digest_includes_post_text = models.BooleanField(default=False)
     # When the last summary was sent (or claimed by a sending run).
     last_digest_at = models.DateTimeField(null=True, blank=True, editable=False)
+
     class WhoMayMessage(models.TextChoices):
         """Who may start a private conversation with this member."""
 

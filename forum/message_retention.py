@@ -21,7 +21,9 @@ def purgeable(*, now=None):
     """Conversations every participant has deleted, with no report open inside
     the retention period."""
     now = now or timezone.now()
-    kept_since = now - timedelta(days=settings.FORUM_PRIVATE_MESSAGE_REPORT_RETENTION_DAYS)
+    kept_since = now - timedelta(
+        days=settings.FORUM_PRIVATE_MESSAGE_REPORT_RETENTION_DAYS
+    )
     someone_keeps_it = Participant.objects.filter(
         conversation=OuterRef("pk"), deleted_at__isnull=True
     )
@@ -42,9 +44,12 @@ def purge_private_messages(*, now=None) -> int:
     purged = 0
     for conversation_id in list(purgeable(now=now).values_list("pk", flat=True)):
         with transaction.atomic():
-            conversation = purgeable(now=now).select_for_update().filter(
-                pk=conversation_id
-            ).first()
+            conversation = (
+                purgeable(now=now)
+                .select_for_update()
+                .filter(pk=conversation_id)
+                .first()
+            )
             if conversation is None:
                 continue
             stored = [

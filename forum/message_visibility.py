@@ -45,7 +45,10 @@ def _unread():
     return (
         Q(**{f"{prefix}status": MessageStatus.PUBLISHED})
         & ~Q(**{f"{prefix}author_id": F("member_id")})
-        & (Q(last_read_at__isnull=True) | Q(**{f"{prefix}created_at__gt": F("last_read_at")}))
+        & (
+            Q(last_read_at__isnull=True)
+            | Q(**{f"{prefix}created_at__gt": F("last_read_at")})
+        )
         & (Q(left_at__isnull=True) | Q(**{f"{prefix}created_at__lte": F("left_at")}))
     )
 

@@ -83,9 +83,12 @@ def _have_talked(author, recipient) -> bool:
 
 
 def _accepts_from(recipient, author) -> bool:
-    choice = Profile.objects.filter(user=recipient).values_list(
-        "who_may_message", flat=True
-    ).first() or Profile.WhoMayMessage.TALKED_WITH
+    choice = (
+        Profile.objects.filter(user=recipient)
+        .values_list("who_may_message", flat=True)
+        .first()
+        or Profile.WhoMayMessage.TALKED_WITH
+    )
     if choice == Profile.WhoMayMessage.ANYONE:
         return True
     if choice == Profile.WhoMayMessage.TALKED_WITH:

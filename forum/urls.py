@@ -109,9 +109,7 @@ urlpatterns = [
         {"size": "thumbnail"},
         name="message_thumbnail",
     ),
-    path(
-        "moderation/private-messages/", views.message_reviews, name="message_reviews"
-    ),
+    path("moderation/private-messages/", views.message_reviews, name="message_reviews"),
     path(
         "moderation/private-messages/<int:pk>/",
         views.message_review,

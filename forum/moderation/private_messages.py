@@ -126,4 +126,3 @@ def close_review(review, *, moderator):
             target=_target(review.message),
             review=review.pk,
         )
-

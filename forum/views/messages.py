@@ -20,7 +20,12 @@ from community.limits import RateLimited
 from community.permissions import can_moderate
 from forum import message_visibility, messaging, support
 from forum.forms import PostForm
-from forum.models import MESSAGE_TEXT_OR_PICTURE, MessageReview, MessageStatus, PrivateMessage
+from forum.models import (
+    MESSAGE_TEXT_OR_PICTURE,
+    MessageReview,
+    MessageStatus,
+    PrivateMessage,
+)
 from forum.moderation import private_messages
 from forum.views.moderation import moderators_only
 
@@ -278,7 +283,9 @@ def message_picture(request, pk, size):
     """A message's picture, for its conversation's participants, or for a
     moderator reviewing that very message."""
     message = get_object_or_404(PrivateMessage, pk=pk)
-    participant = message_visibility.participation(message.conversation_id, request.user)
+    participant = message_visibility.participation(
+        message.conversation_id, request.user
+    )
     allowed = participant is not None and (
         message_visibility.visible_messages(
             PrivateMessage.objects.filter(pk=pk), participant
