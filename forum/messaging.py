@@ -256,8 +256,8 @@ def leave(conversation, *, member):
 
 @transaction.atomic
 def delete_my_copy(conversation, *, member):
-    """The conversation disappears for the member; when every participant has
-    deleted it, purge_private_messages removes it for good (forum/message_retention.py)."""
+    """The conversation disappears for the member; once every participant has
+    deleted it, it is erased for good (forum/message_retention.py)."""
     now = timezone.now()
     rows = Participant.objects.filter(conversation=conversation, member=member)
     rows.filter(left_at__isnull=True).update(left_at=now)

@@ -1,8 +1,9 @@
 """Everything members (and visitors) write: one Post model in Conversations.
 
 One module per concern: posts, conversations and tree paths (`posts`), reactions
-(`reactions`), private messages (`messages`), follows and notifications (`notifications`), and what moderation
-records (`moderation`). Import from `forum.models`; every public name is here.
+(`reactions`), private messages (`messages`), follows and notifications
+(`notifications`), and what moderation records (`moderation`). Import from
+`forum.models`; every public name is here.
 """
 
 from forum.models.messages import (
@@ -45,14 +46,9 @@ from forum.models.posts import (
 from forum.models.reactions import REACTION_COUNTERS, Reaction
 
 __all__ = [
+    "MAX_DEPTH",
     "MAX_PARTICIPANTS",
     "MESSAGE_TEXT_OR_PICTURE",
-    "MessageReview",
-    "MessageStatus",
-    "Participant",
-    "PrivateConversation",
-    "PrivateMessage",
-    "MAX_DEPTH",
     "PATH_SEGMENT_WIDTH",
     "REACTION_COUNTERS",
     "TEXT_OR_PICTURE_MESSAGE",
@@ -60,11 +56,16 @@ __all__ = [
     "ConversationQuerySet",
     "CrisisMatch",
     "Follow",
+    "MessageReview",
+    "MessageStatus",
     "ModerationLog",
     "ModerationLogQuerySet",
     "Notification",
+    "Participant",
     "Post",
     "PostQuerySet",
+    "PrivateConversation",
+    "PrivateMessage",
     "QueueItem",
     "QueueItemQuerySet",
     "Reaction",

@@ -15,7 +15,6 @@ from forum.models import (
     MessageReview,
     MessageStatus,
     ModerationLog,
-    Participant,
     PrivateConversation,
     PrivateMessage,
 )

@@ -57,7 +57,8 @@ class StartForm(MessageForm):
         label=gettext_lazy("To"),
         max_length=250,
         help_text=gettext_lazy(
-            "A member's display name; for a group, up to four names separated by commas."
+            "A member's display name; for a group, up to four names separated "
+            "by commas."
         ),
     )
     field_order = ["to", "body", "picture", "picture_alt"]
