@@ -10,9 +10,9 @@
   through a review (forum/moderation/private_messages.py), and every view is logged.
 """
 
-from django.db.models import Count, F, Q
+from django.db.models import Count, Exists, F, OuterRef, Q
 
-from forum.models import MessageStatus, Participant
+from forum.models import MessageStatus, Participant, PrivateMessage
 
 
 def participation(conversation_id, user):
@@ -54,9 +54,15 @@ def _unread():
 
 
 def inbox(user):
-    """The viewer's conversations, newest first, each with its unread count."""
+    """The viewer's conversations, newest first, each with its unread count.
+    A conversation whose every message is held doesn't show for its recipients."""
+    something_to_read = PrivateMessage.objects.filter(
+        Q(status=MessageStatus.PUBLISHED) | Q(author=user),
+        conversation_id=OuterRef("conversation_id"),
+    )
     return (
         Participant.objects.filter(member=user, deleted_at__isnull=True)
+        .filter(Exists(something_to_read))
         .select_related("conversation")
         .annotate(unread=Count("conversation__messages", filter=_unread()))
         .order_by("-conversation__last_message_at", "-conversation_id")
