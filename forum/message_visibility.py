@@ -69,6 +69,18 @@ def inbox(user):
     )
 
 
+def unread_count_per_member():
+    """A subquery over users (OuterRef "pk"): their unread messages, so the
+    header's counts come in one query with the notifications'."""
+    return (
+        Participant.objects.filter(member=OuterRef("pk"), deleted_at__isnull=True)
+        .order_by()
+        .values("member")
+        .annotate(unread=Count("conversation__messages", filter=_unread()))
+        .values("unread")
+    )
+
+
 def unread_count(user) -> int:
     """Unread messages across the viewer's conversations: the header's count."""
     return Participant.objects.filter(member=user, deleted_at__isnull=True).aggregate(
