@@ -197,3 +197,45 @@ def test_a_500_message_conversation_costs_as_many_queries_as_a_short_one(
     )
     assert _queries(client, url) == short
     assert short <= 20
+
+
+def test_a_member_who_allows_nobody_gets_no_new_conversation(writer, reader):
+    from community.models import Profile
+
+    Profile.objects.filter(user=reader).update(
+        who_may_message=Profile.WhoMayMessage.NOBODY
+    )
+    with pytest.raises(ValidationError, match="isn't accepting"):
+        start(writer, reader)
+
+
+def test_a_conversation_that_opens_with_a_held_message_stays_out_of_the_inbox(
+    client, writer, reader
+):
+    start(writer, reader, body="anyone selling subs?")
+    client.force_login(reader)
+    assert "Wren" not in client.get("/messages/").text.split("<main")[1]
+    client.force_login(writer)
+    assert "Marlow" in client.get("/messages/").text
+
+
+def test_a_moderator_releases_a_held_message_from_its_review_page(
+    client, writer, reader, moderator
+):
+    conversation = start(writer, reader)
+    messaging.reply(conversation, author=writer, body="text me 555-201-3344")
+    review = MessageReview.objects.get(kind=MessageReview.Kind.HELD)
+    client.force_login(moderator)
+    page = client.get(f"/moderation/private-messages/{review.pk}/").text
+    assert "555-201-3344" in page
+    assert "Hello, how was the meeting?" not in page  # a held message shows alone
+    client.post(f"/moderation/private-messages/{review.pk}/release/")
+    assert review.message.__class__.objects.get(pk=review.message_id).status == (
+        MessageStatus.PUBLISHED
+    )
+    assert list(
+        ModerationLog.objects.order_by("id").values_list("action", flat=True)
+    ) == [
+        ModerationLog.Action.VIEW_PRIVATE_MESSAGES,
+        ModerationLog.Action.RELEASE_MESSAGE,
+    ]
