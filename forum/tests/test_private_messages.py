@@ -243,9 +243,10 @@ def test_a_moderator_releases_a_held_message_from_its_review_page(
 
 def test_a_member_chooses_who_may_message_them_on_their_profile(client, member):
     client.force_login(member)
-    assert "Members I&#x27;ve talked with in threads" in client.get(
-        "/account/profile/"
-    ).text
+    assert (
+        "Members I&#x27;ve talked with in threads"
+        in client.get("/account/profile/").text
+    )
     client.post(
         "/account/profile/",
         {"display_name": "Wren", "bio": "", "who_may_message": "anyone"},
