@@ -56,6 +56,7 @@ GENEROUS_LIMITS = dict.fromkeys(
         "visitor_search",
         "visitor_vote",
         "member_relation",
+        "new_private_conversation",
     ],
     (1000000, 1),
 )
@@ -318,6 +319,39 @@ def pytest_collection_modifyitems(items):
     items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
 
 
+def sample_private_conversation(member, other):
+    """A private conversation between two members with a reported message, made
+    directly (the samples' members are too new to start one)."""
+    from forum.models import (
+        MessageReview,
+        Participant,
+        PrivateConversation,
+        PrivateMessage,
+    )
+
+    conversation = PrivateConversation.objects.create(started_by=member)
+    for person in (member, other):
+        Participant.objects.create(conversation=conversation, member=person)
+    message = PrivateMessage.objects.create(
+        conversation=conversation, author=other, body="A sample private message"
+    )
+    review = MessageReview.objects.create(
+        message=message, kind=MessageReview.Kind.REPORTED, reporter=member
+    )
+    per_conversation = {"pk": conversation.pk}
+    per_message = {"pk": message.pk}
+    return {
+        "forum:private_conversation": per_conversation,
+        "forum:private_conversation_leave": per_conversation,
+        "forum:private_conversation_delete": per_conversation,
+        "forum:message_report": per_message,
+        "forum:message_picture": per_message,
+        "forum:message_thumbnail": per_message,
+        "forum:message_review": {"pk": review.pk},
+        "forum:message_review_decide": {"pk": review.pk, "action": "close"},
+    }
+
+
 @pytest.fixture
 def url_samples(member, editor, medical_reviewer):
     """Arguments for every URL with parameters, pointing at real objects.
@@ -343,6 +377,7 @@ def url_samples(member, editor, medical_reviewer):
     )
     per_post = {"pk": post.pk}
     per_article = {"pk": article.pk}
+    private = sample_private_conversation(member, editor)
     return {
         "articles:article_detail": {"slug": article.slug},
         "articles:poll_vote": {"slug": article.slug},
@@ -374,6 +409,7 @@ def url_samples(member, editor, medical_reviewer):
             f"community:{name}": {"pk": editor.pk}
             for name in ["mute_member", "block_member", "let_back"]
         },
+        **private,
         "forum:conversation_detail": {"pk": conversation.pk},
         "forum:conversation_print": {"pk": conversation.pk},
         "forum:comment_create": {"pk": conversation.pk},

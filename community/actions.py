@@ -23,6 +23,7 @@ def update_profile(
     bio: str,
     email_digest: str = Profile.EmailDigest.NEVER,
     digest_includes_post_text: bool = False,
+    who_may_message: str = Profile.WhoMayMessage.TALKED_WITH,
 ) -> User:
     user.display_name = display_name
     user.full_clean(exclude=["password"])
@@ -31,12 +32,14 @@ def update_profile(
     profile.bio = bio
     profile.email_digest = email_digest
     profile.digest_includes_post_text = digest_includes_post_text
+    profile.who_may_message = who_may_message
     profile.full_clean()
     profile.save(
         update_fields=[
             "bio",
             "email_digest",
             "digest_includes_post_text",
+            "who_may_message",
             "updated_at",
         ]
     )

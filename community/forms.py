@@ -85,6 +85,18 @@ class ProfileForm(forms.Form):
         ),
     )
 
+    who_may_message = forms.TypedChoiceField(
+        label=_("Who may send me private messages"),
+        choices=Profile.WhoMayMessage.choices,
+        initial=Profile.WhoMayMessage.TALKED_WITH,
+        required=False,
+        empty_value=Profile.WhoMayMessage.TALKED_WITH,
+        help_text=_(
+            "Moderators can't read private messages unless one is held for "
+            "review or you report it."
+        ),
+    )
+
     def __init__(self, *args, user, **kwargs):
         self.user = user
         super().__init__(*args, **kwargs)

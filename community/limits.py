@@ -77,6 +77,7 @@ WHEN_UNCOUNTED = {
     "visitor_search": ALLOW,
     # Keeping someone away is a safety act, like a report: never stopped by an outage.
     "member_relation": ALLOW,
+    "new_private_conversation": REFUSE,
 }
 LOG_UNCOUNTED_EVERY_SECONDS = 60
 _last_logged_uncounted: dict[str, float] = {}

@@ -47,6 +47,9 @@ def export_profile(user) -> list[dict]:
             "email_summary_quotes_posts": bool(
                 profile and profile.digest_includes_post_text
             ),
+            "who_may_send_private_messages": profile.who_may_message
+            if profile
+            else Profile.WhoMayMessage.TALKED_WITH,
             "roles": sorted(user.groups.values_list("name", flat=True)),
         }
     ]

@@ -18,6 +18,7 @@ On with `READ_ONLY=true` (a restart), or without one while the file named by
 The task worker is separate and keeps running (see the README's runbook).
 """
 
+import functools
 import logging
 import os
 import re
@@ -39,6 +40,21 @@ SAFE_METHODS = {"GET", "HEAD", "OPTIONS", "TRACE"}
 WRITES_THAT_STILL_WORK = {"account_logout", "set_language"}
 _FLAG_CHECK_SECONDS = 1.0
 _flag = {"path": None, "checked_at": float("-inf"), "exists": False}
+
+
+def waits_during_maintenance(view):
+    """For a page that may only be read if its reading is recorded (a moderator
+    opening private messages is logged every time): while read-only, it answers
+    with the back-soon page instead of being read unrecorded."""
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if is_on():
+            return back_soon_page(request)
+        return view(request, *args, **kwargs)
+
+    wrapper.waits_during_maintenance = True
+    return wrapper
 
 
 def is_on() -> bool:

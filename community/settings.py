@@ -409,6 +409,9 @@ FORUM_HOLD_CONTACT_DETAILS = True  # phone numbers, emails, handles: held, not b
 FORUM_VISITOR_LINK_DAYS = 90
 FORUM_AUTO_HIDE_REPORTERS = 3  # distinct established members' reports hide a post
 FORUM_REPORTER_MIN_AGE_HOURS = 24  # reporters younger than this don't count
+# A private conversation everyone deleted is kept this long while a report on it is
+# open, so the moderators can still act on it (forum/message_retention.py).
+FORUM_PRIVATE_MESSAGE_REPORT_RETENTION_DAYS = 90
 # Read by community/limits.py for every app's actions.
 FORUM_RATE_LIMITS = {
     # action: (how many, per seconds)
@@ -425,6 +428,7 @@ FORUM_RATE_LIMITS = {
     "visitor_search": (10, 60),
     "visitor_vote": (3, 86_400),  # per network address per poll
     "member_relation": (60, 86_400),  # muting, blocking and undoing them
+    "new_private_conversation": (5, 86_400),
 }
 
 # --- Articles -----------------------------------------------------------------

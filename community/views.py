@@ -110,6 +110,7 @@ def profile_edit(request):
         "bio": user.profile.bio,
         "email_digest": user.profile.email_digest,
         "digest_includes_post_text": user.profile.digest_includes_post_text,
+        "who_may_message": user.profile.who_may_message,
     }
     form = ProfileForm(request.POST or None, user=user, initial=initial)
     if request.method == "POST" and form.is_valid():

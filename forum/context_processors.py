@@ -1,4 +1,10 @@
-from community.models import standing_of
+from functools import cache
+
+from django.db.models import Count, IntegerField, OuterRef, Subquery
+from django.db.models.functions import Coalesce
+
+from community.models import User, standing_of
+from forum import message_visibility
 from forum.models import Notification
 from forum.support import SESSION_KEY, take_support_note
 
@@ -11,20 +17,40 @@ def support_note(request):
     return {"support_note": take_support_note(session)}
 
 
+def _count(subquery):
+    return Coalesce(Subquery(subquery, output_field=IntegerField()), 0)
+
+
 def notifications(request):
-    """The unread count for the header, counted only if a template asks."""
+    """The header's unread counts (notifications and private messages), read in
+    one query, and only if a template asks."""
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {}
 
-    def unread_notifications():
-        return Notification.objects.filter(recipient=user, read_at__isnull=True).count()
+    @cache
+    def unread_counts():
+        notices = (
+            Notification.objects.filter(recipient=OuterRef("pk"), read_at__isnull=True)
+            .order_by()
+            .values("recipient")
+            .annotate(unread=Count("pk"))
+            .values("unread")
+        )
+        return (
+            User.objects.filter(pk=user.pk)
+            .values_list(
+                _count(notices), _count(message_visibility.unread_count_per_member())
+            )
+            .get()
+        )
 
     def posting_blocked_by():
         standing = standing_of(user)
         return standing.blocking if standing.is_silenced else None
 
     return {
-        "unread_notifications": unread_notifications,
+        "unread_notifications": lambda: unread_counts()[0],
+        "unread_private_messages": lambda: unread_counts()[1],
         "posting_blocked_by": posting_blocked_by,
     }

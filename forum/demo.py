@@ -8,8 +8,8 @@ from django.test import override_settings
 from PIL import Image, ImageDraw
 
 from community.demo import person
-from forum import actions
-from forum.models import Post
+from forum import actions, messaging
+from forum.models import Post, PrivateMessage
 
 UPDATES = [
     (
@@ -90,7 +90,56 @@ def demo_picture(top, bottom):
     return SimpleUploadedFile("demo.jpg", buffer.getvalue(), content_type="image/jpeg")
 
 
+PRIVATE_MESSAGES = [
+    (
+        "river@example.com",
+        "Juniper, your tomato photo made my morning. How's the garden?",
+    ),
+    (
+        "juniper@example.com",
+        "Thank you! Slow, like everything worth doing. How are you?",
+    ),
+    ("river@example.com", "Steady. Group tonight, then an early night."),
+]
+# Sourcing wording: held by the seeded watched words, waiting in the review list.
+HELD_PRIVATE_MESSAGE = (
+    "lantern@example.com",
+    "juniper@example.com",
+    "anyone selling subs?",
+)
+
+
 def seed(stdout):
+    _seed_posts(stdout)
+    _seed_private_messages(stdout)
+
+
+def _seed_private_messages(stdout):
+    """Two demo members' short conversation, and one held sourcing message."""
+    if PrivateMessage.objects.filter(author__email__endswith="@example.com").exists():
+        stdout.write("Demo private messages already exist.")
+        return
+    unlimited = dict.fromkeys(settings.FORUM_RATE_LIMITS, (10**9, 1))
+    with override_settings(FORUM_RATE_LIMITS=unlimited):
+        (first_email, first_body), *rest = PRIVATE_MESSAGES
+        conversation = messaging.start_conversation(
+            author=person(first_email),
+            recipients=[person("juniper@example.com")],
+            body=first_body,
+        ).message.conversation
+        for email, body in rest:
+            messaging.reply(conversation, author=person(email), body=body)
+        author, recipient, body = HELD_PRIVATE_MESSAGE
+        held_in = messaging.start_conversation(
+            author=person(author),
+            recipients=[person(recipient)],
+            body="Hi Juniper, your post about the first year stayed with me.",
+        ).message.conversation
+        messaging.reply(held_in, author=person(author), body=body)
+    stdout.write("Demo private messages: a conversation and a held message.")
+
+
+def _seed_posts(stdout):
     if Post.objects.filter(author__email__endswith="@example.com").exists():
         stdout.write("Demo conversations already exist.")
         return

@@ -24,6 +24,7 @@ from community.personal_data import ErasureMode, PersonalDataPart, register
 from community.sanitize import VISIBLE_CHARACTER
 from forum import pictures, search
 from forum.caching import touch_conversation
+from forum.message_personal_data import PRIVATE_MESSAGES_PART
 from forum.models import (
     REACTION_COUNTERS,
     CrisisMatch,
@@ -320,6 +321,7 @@ PARTS = [
         erase=erase_follows,
         models=(Follow,),
     ),
+    PRIVATE_MESSAGES_PART,
 ]
 
 

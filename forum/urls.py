@@ -83,4 +83,41 @@ urlpatterns = [
     ),
     path("moderation/overview/", views.moderation_overview, name="moderation_overview"),
     path("moderation/messages/", views.moderator_messages, name="moderator_messages"),
+    path("messages/", views.message_inbox, name="message_inbox"),
+    path("messages/new/", views.message_start, name="message_start"),
+    path("messages/<int:pk>/", views.private_conversation, name="private_conversation"),
+    path(
+        "messages/<int:pk>/leave/",
+        views.private_conversation_leave,
+        name="private_conversation_leave",
+    ),
+    path(
+        "messages/<int:pk>/delete/",
+        views.private_conversation_delete,
+        name="private_conversation_delete",
+    ),
+    path("messages/sent/<int:pk>/report/", views.message_report, name="message_report"),
+    path(
+        "messages/sent/<int:pk>/picture/",
+        views.message_picture,
+        {"size": "full"},
+        name="message_picture",
+    ),
+    path(
+        "messages/sent/<int:pk>/thumbnail/",
+        views.message_picture,
+        {"size": "thumbnail"},
+        name="message_thumbnail",
+    ),
+    path("moderation/private-messages/", views.message_reviews, name="message_reviews"),
+    path(
+        "moderation/private-messages/<int:pk>/",
+        views.message_review,
+        name="message_review",
+    ),
+    path(
+        "moderation/private-messages/<int:pk>/<slug:action>/",
+        views.message_review_decide,
+        name="message_review_decide",
+    ),
 ]

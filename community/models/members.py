@@ -167,6 +167,20 @@ class Profile(TimeStamped):
     digest_includes_post_text = models.BooleanField(default=False)
     # When the last summary was sent (or claimed by a sending run).
     last_digest_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    class WhoMayMessage(models.TextChoices):
+        """Who may start a private conversation with this member."""
+
+        ANYONE = "anyone", _("Any member")
+        TALKED_WITH = "talked_with", _("Members I've talked with in threads")
+        NOBODY = "nobody", _("Nobody")
+
+    who_may_message = models.CharField(
+        _("who may send me private messages"),
+        max_length=12,
+        choices=WhoMayMessage,
+        default=WhoMayMessage.TALKED_WITH,
+    )
     credentials = models.CharField(
         max_length=60,
         blank=True,

@@ -1,10 +1,20 @@
 """Everything members (and visitors) write: one Post model in Conversations.
 
 One module per concern: posts, conversations and tree paths (`posts`), reactions
-(`reactions`), follows and notifications (`notifications`), and what moderation
-records (`moderation`). Import from `forum.models`; every public name is here.
+(`reactions`), private messages (`messages`), follows and notifications
+(`notifications`), and what moderation records (`moderation`). Import from
+`forum.models`; every public name is here.
 """
 
+from forum.models.messages import (
+    MAX_PARTICIPANTS,
+    MESSAGE_TEXT_OR_PICTURE,
+    MessageReview,
+    MessageStatus,
+    Participant,
+    PrivateConversation,
+    PrivateMessage,
+)
 from forum.models.moderation import (
     CrisisMatch,
     ModerationLog,
@@ -37,6 +47,8 @@ from forum.models.reactions import REACTION_COUNTERS, Reaction
 
 __all__ = [
     "MAX_DEPTH",
+    "MAX_PARTICIPANTS",
+    "MESSAGE_TEXT_OR_PICTURE",
     "PATH_SEGMENT_WIDTH",
     "REACTION_COUNTERS",
     "TEXT_OR_PICTURE_MESSAGE",
@@ -44,11 +56,16 @@ __all__ = [
     "ConversationQuerySet",
     "CrisisMatch",
     "Follow",
+    "MessageReview",
+    "MessageStatus",
     "ModerationLog",
     "ModerationLogQuerySet",
     "Notification",
+    "Participant",
     "Post",
     "PostQuerySet",
+    "PrivateConversation",
+    "PrivateMessage",
     "QueueItem",
     "QueueItemQuerySet",
     "Reaction",

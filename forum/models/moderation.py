@@ -56,6 +56,17 @@ class ModerationLog(models.Model):
         LIFT_BAN = "lift_ban", _("Lift a ban")
         WATCHED_WORD_ADD = "watched_word_add", _("Add a watched word")
         WATCHED_WORD_REMOVE = "watched_word_remove", _("Remove a watched word")
+        # Private messages: the log names the message in `target`, never its text.
+        VIEW_PRIVATE_MESSAGES = (
+            "view_private_messages",
+            _("Read private messages (a held or reported message)"),
+        )
+        RELEASE_MESSAGE = "release_message", _("Release a held private message")
+        REJECT_MESSAGE = "reject_message", _("Reject a held private message")
+        CLOSE_MESSAGE_REVIEW = (
+            "close_message_review",
+            _("Close a private message review"),
+        )
 
     at = models.DateTimeField(auto_now_add=True)
     actor = models.ForeignKey(

@@ -5,7 +5,7 @@ from django.core.management import call_command
 
 from community.demo import person
 from forum import actions, moderation
-from forum.models import Report, Status
+from forum.models import MessageReview, PrivateConversation, Report, Status
 
 pytestmark = pytest.mark.django_db
 
@@ -35,3 +35,10 @@ def test_seeding_again_keeps_the_demo_members_established(demo):
     joined = {email: person(email).date_joined for email in DEMO_MEMBERS}
     call_command("seed_demo")
     assert {email: person(email).date_joined for email in DEMO_MEMBERS} == joined
+
+
+def test_the_demo_has_a_private_conversation_and_a_held_message_once(demo):
+    call_command("seed_demo")
+    assert PrivateConversation.objects.count() == 2
+    held = MessageReview.objects.open().get(kind=MessageReview.Kind.HELD)
+    assert held.message.body == "anyone selling subs?"
