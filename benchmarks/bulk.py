@@ -6,7 +6,7 @@ constraints, triggers and indexes all stay on.
 """
 
 from django.db import connection
-from django.db.models import FileField
+from django.db.models import FileField, JSONField
 from django.utils import timezone
 
 BATCH = 1_000
@@ -34,15 +34,17 @@ def insert(model, objects, *, with_ids=True):
     readers = [_reader(field) for field in fields]
     columns = ", ".join(connection.ops.quote_name(field.column) for field in fields)
     table = connection.ops.quote_name(model._meta.db_table)
-    with connection.cursor() as cursor:
-        with cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
-            for obj in objects:
-                values = obj.__dict__
-                copy.write_row([read(values) for read in readers])
+    sql = f"COPY {table} ({columns}) FROM STDIN"
+    with connection.cursor() as cursor, cursor.copy(sql) as copy:
+        for obj in objects:
+            values = obj.__dict__
+            copy.write_row([read(values) for read in readers])
 
 
 def _reader(field):
     attname = field.attname
     if isinstance(field, FileField):  # a FieldFile once touched: store its name
         return lambda values: str(values.get(attname) or "")
+    if isinstance(field, JSONField):  # as JSON, not as an array
+        return lambda values: field.get_db_prep_value(values.get(attname), connection)
     return lambda values: values.get(attname)
