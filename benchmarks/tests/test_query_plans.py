@@ -56,7 +56,7 @@ def scanned_tables(plan):
     return found
 
 
-def page_selects(site, who, path):
+def page_selects(who, path):
     client = SignInClient()
     if who is not None:
         user = who if isinstance(who, User) else User.objects.get(pk=who)
@@ -82,7 +82,7 @@ def test_hot_pages_read_the_big_tables_through_indexes():
         assert {"forum_post", "forum_notification", "forum_queueitem"} <= large
         assert {"community_user", "forum_reaction", "forum_follow"} <= large
         for name, who, path in busy_site.pages(site):
-            for sql in page_selects(site, who, path):
+            for sql in page_selects(who, path):
                 cursor.execute(f"EXPLAIN (FORMAT JSON) {sql}")
                 plan = cursor.fetchone()[0]
                 plan = json.loads(plan) if isinstance(plan, str) else plan
