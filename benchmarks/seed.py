@@ -13,6 +13,7 @@ the community exists.
 """
 
 import datetime
+import itertools
 import random
 import time
 from dataclasses import dataclass
@@ -25,7 +26,7 @@ from django.utils import timezone
 
 from articles import polls, publishing
 from articles.models import Article, Poll, PollOption, Reference, ReviewerProfile
-from benchmarks import text
+from benchmarks import bulk, text
 from community.actions import start_membership
 from community.models import Profile, User
 from community.names import name_skeleton
@@ -43,6 +44,7 @@ BATCH = 5_000
 REPLY_TO_ROOT = 0.45  # otherwise a reply answers one of the thread's last six posts
 RECENT_WINDOW = 6  # together these put about a fifth of a conversation 3+ deep
 REACTED_SHARE = 0.35
+UPDATE_TEXTS = 3_000
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,13 @@ class Scale:
     print_posts: int = 500
     other_articles: int = 3
     other_article_posts: int = 1_500
+
+    @classmethod
+    def times(cls, factor: int) -> "Scale":
+        """More members and posts; the measured conversations keep their sizes
+        (so a page's figures compare across scales) and the feed takes the rest."""
+        default = cls()
+        return cls(posts=default.posts * factor, members=default.members * factor)
 
     @property
     def feed_posts(self):
@@ -271,11 +280,16 @@ class _PostWriter:
         self.member_ids = member_ids
         # A few members write a lot, most a little; everyone's first two posts
         # come round-robin, so no one is "new" and held for review.
-        self.activity = [rng.paretovariate(1.2) for _ in member_ids]
+        self.activity = list(
+            itertools.accumulate(rng.paretovariate(1.2) for _ in member_ids)
+        )
         self.authored = 0
         self.now = timezone.now()
         self.posts, self.reactions, self.follows = [], [], set()
         self.rendered = {}
+        # A pool of updates, each rendered once: rendering (bleach) costs ~1 ms,
+        # too much to spend a million times.
+        self.update_texts = [text.update_text(rng) for _ in range(UPDATE_TEXTS)]
         self.written = 0
         self.next_id = None
 
@@ -283,7 +297,8 @@ class _PostWriter:
         self.authored += 1
         if self.authored <= 2 * len(self.member_ids):
             return self.member_ids[self.authored % len(self.member_ids)]
-        return self.rng.choices(self.member_ids, self.activity)[0]
+        # Cumulative weights, summed once: plain weights are summed on every call.
+        return self.rng.choices(self.member_ids, cum_weights=self.activity)[0]
 
     def conversation(self, conversation, size, root_share, kind):
         if size <= 0:
@@ -301,7 +316,7 @@ class _PostWriter:
     def thread(self, conversation, size, kind):
         rng = self.rng
         at = self.now - datetime.timedelta(seconds=rng.uniform(3_600, 365 * 86_400))
-        root = self.post(conversation, None, kind, text.update_text(rng), at)
+        root = self.post(conversation, None, kind, rng.choice(self.update_texts), at)
         thread = [root]
         for _ in range(size - 1):
             at = min(
@@ -360,17 +375,19 @@ class _PostWriter:
             post.path = (parent.path if parent else "") + path_segment(post_id)
             post.root_id = parent.root_id if parent else post_id
             self.follows.add((post.author_id, post.root_id))
-        Post.objects.bulk_create(self.posts, batch_size=1_000)
-        Reaction.objects.bulk_create(
+        bulk.insert(Post, self.posts)
+        bulk.insert(
+            Reaction,
             [
                 Reaction(post_id=post.pk, member_id=member_id, kind=kind)
                 for post, member_id, kind in self.reactions
             ],
-            batch_size=1_000,
+            with_ids=False,
         )
-        Follow.objects.bulk_create(
+        bulk.insert(
+            Follow,
             [Follow(member_id=m, thread_id=t) for m, t in self.follows],
-            batch_size=1_000,
+            with_ids=False,
         )
         self.written += len(self.posts)
         self.posts, self.reactions, self.follows = [], [], set()

@@ -17,10 +17,13 @@ class ModelBackendOneQuery(ModelBackend):
         if user_obj.is_superuser:
             return super().get_all_permissions(user_obj, obj)
         if not hasattr(user_obj, "_perm_cache"):
-            granted = (
-                Permission.objects.filter(Q(user=user_obj) | Q(group__user=user_obj))
-                .values_list("content_type__app_label", "codename")
-                .distinct()
-            )
+            # Two IN subqueries, not an OR across two joins: that OR made
+            # PostgreSQL scan every member's group row (benchmarks/tests/
+            # test_query_plans.py); each subquery reads one member's rows by index.
+            own = Permission.objects.filter(user=user_obj).values("pk")
+            through_groups = Permission.objects.filter(group__user=user_obj)
+            granted = Permission.objects.filter(
+                Q(pk__in=own) | Q(pk__in=through_groups.values("pk"))
+            ).values_list("content_type__app_label", "codename")
             user_obj._perm_cache = {f"{app}.{codename}" for app, codename in granted}
         return user_obj._perm_cache

@@ -66,3 +66,11 @@ def test_seeded_trees_are_consistent(settings):
     actions.post_update(author=first, body="Still here.")
     assert Post.objects.filter(author=first).latest("pk").status == Status.PUBLISHED
     assert seed.existing().member_ids == members
+
+
+def test_scale_ten_is_a_million_posts_around_the_same_measured_conversations():
+    default, tenfold = seed.Scale(), seed.Scale.times(10)
+    assert (tenfold.posts, tenfold.members) == (1_000_000, 20_000)
+    assert tenfold.article_posts == default.article_posts == 5_000
+    assert tenfold.print_posts == default.print_posts
+    assert tenfold.feed_posts > 10 * default.feed_posts

@@ -260,6 +260,12 @@ class Post(TimeStamped):
                 name="post_held_oldest",
                 condition=Q(status=Status.HELD),
             ),
+            # The moderation queue's "recently hidden or removed" list.
+            models.Index(
+                fields=["-updated_at"],
+                name="post_recently_actioned",
+                condition=Q(status__in=[Status.HIDDEN, Status.REMOVED]),
+            ),
         ]
 
     def __str__(self):

@@ -7,6 +7,7 @@ database, migrates and runs this. Timings are printed, never asserted (machines 
 noisy); tests pin query counts. The README's "Measuring" section explains the figures.
 """
 
+import dataclasses
 import os
 import secrets
 import shutil
@@ -47,8 +48,16 @@ class Command(BaseCommand):
             action="store_true",
             help="Drop and recreate the (bench) database first.",
         )
-        parser.add_argument("--posts", type=int, default=seed.Scale.posts)
-        parser.add_argument("--members", type=int, default=seed.Scale.members)
+        parser.add_argument(
+            "--scale",
+            type=int,
+            default=1,
+            help="Multiply the default posts and members (10: 1,000,000 and 20,000).",
+        )
+        parser.add_argument("--posts", type=int, help=f"default {seed.Scale.posts:,}")
+        parser.add_argument(
+            "--members", type=int, help=f"default {seed.Scale.members:,}"
+        )
         parser.add_argument("--duration", type=int, default=8, help="s per wrk run")
         parser.add_argument("--soak-seconds", type=int, default=60)
         parser.add_argument(
@@ -71,7 +80,12 @@ class Command(BaseCommand):
         if community is None and options["skip_seed"]:
             raise CommandError("No benchmark data yet: run without --skip-seed.")
         if community is None:
-            scale = seed.Scale(posts=options["posts"], members=options["members"])
+            scale = seed.Scale.times(options["scale"])
+            scale = dataclasses.replace(
+                scale,
+                posts=options["posts"] or scale.posts,
+                members=options["members"] or scale.members,
+            )
             self.say(f"Seeding {scale.posts:,} posts, {scale.members:,} members…")
             community = seed.seed(scale, log=self.stdout.write)
             self.say(f"Seeded in {self.elapsed():.0f} s.")
