@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("forum", "0016_notification_kind_mention"),
+        ("forum", "0017_private_messages_and_their_reviews"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
