@@ -3,7 +3,9 @@ from django.test import Client
 
 from articles.tests.factories import make_draft, make_published
 from forum import moderation
+from forum import search as forum_search
 from forum.models import Post
+from forum.search import on_postgres
 from forum.tests.factories import make_update
 
 pytestmark = pytest.mark.django_db
@@ -79,3 +81,14 @@ def test_visitor_search_is_rate_limited(settings):
     response = visitor.get("/search/", {"q": "sleep"})
     assert response.status_code == 429
     assert 'value="sleep"' in response.content.decode()
+
+
+@pytest.mark.skipif(not on_postgres(), reason="PostgreSQL full-text search ranks")
+def test_ranking_considers_only_the_newest_matches(member, monkeypatch):
+    """So search costs the same at any size (forum/search.py, RANKED_CANDIDATES)."""
+    monkeypatch.setattr(forum_search, "RANKED_CANDIDATES", 2)
+    _oldest, middle, newest = (
+        make_update(member, body=f"Cravings came back, day {n}.") for n in range(3)
+    )
+    found = forum_search.search_posts(member, "cravings")
+    assert {post.pk for post in found} == {middle.pk, newest.pk}
