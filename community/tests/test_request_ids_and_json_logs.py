@@ -148,6 +148,9 @@ def test_times_and_plain_words_are_left_alone():
     assert redact("took 20:53:12 at step 3.5") == "took 20:53:12 at step 3.5"
 
 
+# The worker closes "old" connections as it wakes, as in production: a test inside
+# the usual rolled-back transaction would lose its connection (on PostgreSQL).
+@pytest.mark.django_db(transaction=True)
 def test_the_worker_logs_a_queued_task_with_the_enqueuing_request_id(
     settings, json_lines
 ):
