@@ -103,6 +103,10 @@ _quote_sqlite = _quote_pg
 def dump(destination: Path, alias="default") -> dict[str, int]:
     """Write the database to `destination`; return the row counts of that copy."""
     connection = connections[alias]
+    if connection.in_atomic_block:
+        # It would miss the transaction's own writes (PostgreSQL) or wait on its
+        # lock for ever (SQLite).
+        raise DatabaseError("A backup cannot run inside a database transaction.")
     if connection.vendor == "postgresql":
         return _dump_postgresql(connection, destination)
     if connection.vendor == "sqlite":
