@@ -116,7 +116,7 @@ def test_an_encrypted_backup_opens_only_with_its_passphrase(tmp_path, monkeypatc
     assert archive.is_encrypted_name(path.name)
     assert encryption.is_encrypted(path)
     with pytest.raises(tarfile.ReadError):
-        tarfile.open(path)  # not readable without the passphrase
+        tarfile.open(path).close()  # not readable without the passphrase
 
     with pytest.raises(encryption.DecryptionError, match="not its passphrase"):
         encryption.decrypt_file(path, tmp_path / "wrong.tar", "a wrong guess")
