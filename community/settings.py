@@ -317,6 +317,14 @@ MFA_TOTP_ISSUER = SITE_NAME
 # and end this long after it: staff sign in again, members stay signed in.
 STAFF_SESSION_AGE = timedelta(hours=12)
 
+# --- Backups (community/backups, README "Backups") ----------------------------
+# The passphrase (BACKUP_PASSPHRASE) is read from the environment when a backup
+# runs, never kept in settings.
+
+BACKUP_DIR = Path(env("BACKUP_DIR", str(BASE_DIR / "var" / "backups")))
+BACKUP_KEEP_DAILY = int(env("BACKUP_KEEP_DAILY", "7"))
+BACKUP_KEEP_WEEKLY = int(env("BACKUP_KEEP_WEEKLY", "4"))
+
 # --- Background work ----------------------------------------------------------
 # Email leaves the request: in production tasks wait in the database until the
 # worker (`manage.py db_worker`) sends them, so a slow or failing mail server never

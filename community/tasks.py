@@ -48,3 +48,26 @@ def finish_account_deletions() -> list[str]:
     from community.account_deletion import finish_due_deletions
 
     return finish_due_deletions()
+
+
+@task
+def back_up() -> str:
+    """A backup archive into BACKUP_DIR, then the retention rule (README "Backups").
+
+    Returns the archive's name only: where backups live is the operator's."""
+    from pathlib import Path
+
+    from django.conf import settings
+
+    from community.backups import encryption, retention, service
+
+    path = service.create_backup(
+        Path(settings.BACKUP_DIR),
+        passphrase=encryption.passphrase_from_environment(),
+    )
+    retention.prune(
+        path.parent,
+        daily=settings.BACKUP_KEEP_DAILY,
+        weekly=settings.BACKUP_KEEP_WEEKLY,
+    )
+    return path.name

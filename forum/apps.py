@@ -4,6 +4,9 @@ from django.apps import AppConfig
 class ForumConfig(AppConfig):
     name = "forum"
     verbose_name = "Conversations"
+    # Its migrations seed these rows: a freshly migrated database still counts as
+    # empty for `manage.py restore` (community/backups/service.py).
+    models_filled_by_migrations = ("WatchedWord",)
 
     def ready(self):
         # What this app keeps about a member, for export and deletion.
