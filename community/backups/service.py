@@ -92,8 +92,10 @@ def tables_holding_data() -> list[str]:
     base = Path(settings.BASE_DIR)
     busy = []
     for config in apps.get_app_configs():
-        if base not in Path(config.path).parents:
-            continue  # Django's own apps and third-party packages
+        if Path(config.path).parent != base:
+            # Django's own apps and third-party packages (even when the virtualenv
+            # lives inside the project folder, as `make` puts it).
+            continue
         seeded = set(getattr(config, "models_filled_by_migrations", ()))
         for model in config.get_models(include_auto_created=True):
             if model.__name__ in seeded or model._meta.proxy:
