@@ -13,11 +13,14 @@
 from django.db.models import Count, Exists, F, OuterRef, Q
 
 from forum.models import MessageStatus, Participant, PrivateMessage
+from forum.threads import MAX_ID
 
 
 def participation(conversation_id, user):
     """The viewer's live Participant row, or None (not in it, or deleted their copy)."""
     if user is None or not user.is_authenticated:
+        return None
+    if not 0 < conversation_id <= MAX_ID:  # a hostile address; SQLite can't compare it
         return None
     return (
         Participant.objects.filter(
