@@ -28,6 +28,7 @@ from forum.models import (
     PrivateMessage,
 )
 from forum.moderation import private_messages
+from forum.views.common import _attempt
 from forum.views.moderation import moderators_only
 
 __all__ = [
@@ -44,7 +45,6 @@ __all__ = [
 ]
 
 PAGE_SIZE = 50  # the newest messages; older ones a link away
-RATE_LIMITED = 429
 
 
 class MessageForm(PostForm):
@@ -86,14 +86,9 @@ def _participant_or_refuse(request, pk):
 
 def _send(request, form, action, **kwargs):
     """Run a sending action for a valid form; refusals become form errors."""
-    try:
-        sent = action(**kwargs, **form.cleaned_data)
-    except ValidationError as error:
-        form.add_error(None, error)
-        return None, 400
-    except RateLimited as limited:
-        form.add_error(None, limited.message)
-        return None, RATE_LIMITED
+    sent, status = _attempt(form, action, **kwargs, **form.cleaned_data)
+    if status is not None:
+        return None, status
     note_kind = sent.screening.support_note
     if note_kind is not None:
         support.offer_support_note(
