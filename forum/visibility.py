@@ -22,7 +22,8 @@ Pages read cards as plain rows (forum/threads.PostCard), so the per-card answer,
 from dataclasses import dataclass
 from enum import Enum
 
-from django.db.models import Case, Exists, OuterRef, Q, Sum, Value, When
+from django.db.models import Case, OuterRef, Q, Subquery, Sum, Value, When
+from django.db.models.lookups import IsNull
 
 from community.permissions import can_moderate
 from community.relations import muted_ids
@@ -166,7 +167,12 @@ def has_readable_reply(user, *, root_field="pk"):
     """An annotation: whether the thread under a top-level row has a reply `user`
     may read; it decides whether that row's placeholder keeps its place."""
     replies = Post.objects.filter(root_id=OuterRef(root_field), depth__gt=0)
-    return Exists(readable(replies, user))
+    # The first readable reply's id, not EXISTS: PostgreSQL may run an EXISTS in
+    # the select list as one hashed scan of every reply in the table (90 ms at
+    # 100,000 posts on the feed), while a scalar subquery with LIMIT 1 is asked
+    # once per row on the page, through the index on root.
+    first = readable(replies, user).order_by().values("pk")[:1]
+    return IsNull(Subquery(first), False)
 
 
 def readable_count(user):
