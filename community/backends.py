@@ -9,6 +9,8 @@ from django.contrib.auth.backends import ModelBackend
 from django.contrib.auth.models import Permission
 from django.db.models import Q
 
+from community.compiled_queries import CompiledQuery
+
 
 class ModelBackendOneQuery(ModelBackend):
     def get_all_permissions(self, user_obj, obj=None):
@@ -17,13 +19,24 @@ class ModelBackendOneQuery(ModelBackend):
         if user_obj.is_superuser:
             return super().get_all_permissions(user_obj, obj)
         if not hasattr(user_obj, "_perm_cache"):
-            # Two IN subqueries, not an OR across two joins: that OR made
-            # PostgreSQL scan every member's group row (benchmarks/tests/
-            # test_query_plans.py); each subquery reads one member's rows by index.
-            own = Permission.objects.filter(user=user_obj).values("pk")
-            through_groups = Permission.objects.filter(group__user=user_obj)
-            granted = Permission.objects.filter(
-                Q(pk__in=own) | Q(pk__in=through_groups.values("pk"))
-            ).values_list("content_type__app_label", "codename")
+            granted = GRANTED.rows(member_id=user_obj.pk)
             user_obj._perm_cache = {f"{app}.{codename}" for app, codename in granted}
         return user_obj._perm_cache
+
+
+def _granted(member_id):
+    """A member's own permissions and their groups', as (app label, codename).
+
+    Two IN subqueries, not an OR across two joins: that OR made PostgreSQL scan
+    every member's group row (benchmarks/tests/test_query_plans.py); each
+    subquery reads one member's rows by index.
+    """
+    own = Permission.objects.filter(user=member_id).values("pk")
+    through_groups = Permission.objects.filter(group__user=member_id).values("pk")
+    return Permission.objects.filter(
+        Q(pk__in=own) | Q(pk__in=through_groups)
+    ).values_list("content_type__app_label", "codename")
+
+
+# Asked on nearly every page: compiled once (community/compiled_queries.py).
+GRANTED = CompiledQuery(_granted, "member_id")

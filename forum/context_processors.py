@@ -3,6 +3,7 @@ from functools import cache
 from django.db.models import Count, IntegerField, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 
+from community.compiled_queries import CompiledQuery
 from community.models import User, standing_of
 from forum import message_visibility
 from forum.models import Notification
@@ -21,6 +22,24 @@ def _count(subquery):
     return Coalesce(Subquery(subquery, output_field=IntegerField()), 0)
 
 
+def _unread_counts(member_id):
+    """(unread notifications, unread private messages) of one member."""
+    notices = (
+        Notification.objects.filter(recipient=OuterRef("pk"), read_at__isnull=True)
+        .order_by()
+        .values("recipient")
+        .annotate(unread=Count("pk"))
+        .values("unread")
+    )
+    return User.objects.filter(pk=member_id).values_list(
+        _count(notices), _count(message_visibility.unread_count_per_member())
+    )
+
+
+# On every member's page: compiled once (community/compiled_queries.py).
+UNREAD_COUNTS = CompiledQuery(_unread_counts, "member_id")
+
+
 def notifications(request):
     """The header's unread counts (notifications and private messages), read in
     one query, and only if a template asks."""
@@ -30,20 +49,7 @@ def notifications(request):
 
     @cache
     def unread_counts():
-        notices = (
-            Notification.objects.filter(recipient=OuterRef("pk"), read_at__isnull=True)
-            .order_by()
-            .values("recipient")
-            .annotate(unread=Count("pk"))
-            .values("unread")
-        )
-        return (
-            User.objects.filter(pk=user.pk)
-            .values_list(
-                _count(notices), _count(message_visibility.unread_count_per_member())
-            )
-            .get()
-        )
+        return UNREAD_COUNTS.rows(member_id=user.pk)[0]
 
     def posting_blocked_by():
         standing = standing_of(user)

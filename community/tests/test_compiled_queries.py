@@ -1,0 +1,72 @@
+"""Queries compiled once answer like the querysets they were built from."""
+
+import pytest
+from django.db import connection
+from django.db.models import Count
+from django.test.utils import CaptureQueriesContext
+
+from community.compiled_queries import CompiledQuery
+from community.models import User
+
+pytestmark = pytest.mark.django_db
+
+
+def _name_and_email(member_id):
+    return User.objects.filter(pk=member_id).values_list("display_name", "email")
+
+
+def _joined(member_id):
+    return User.objects.filter(pk=member_id).values_list("date_joined")
+
+
+def test_each_call_reads_the_rows_of_its_own_values(member, other_member):
+    names = CompiledQuery(_name_and_email, "member_id")
+    assert names.rows(member_id=member.pk) == [("Wren", "member@example.com")]
+    assert names.rows(member_id=other_member.pk) == [("Marlow", "other@example.com")]
+    assert names.rows(member_id=-5) == []
+
+
+def test_later_calls_send_one_query_and_no_compiling(member, other_member):
+    names = CompiledQuery(_name_and_email, "member_id")
+    names.rows(member_id=member.pk)
+    with CaptureQueriesContext(connection) as queries:
+        names.rows(member_id=other_member.pk)
+    assert len(queries) == 1
+    assert str(other_member.pk) in queries[0]["sql"]
+
+
+def test_values_come_back_converted_as_the_orm_gives_them(member):
+    rows = CompiledQuery(_joined, "member_id").rows(member_id=member.pk)
+    assert rows == list(_joined(member.pk))
+    assert rows[0][0] == member.date_joined  # an aware datetime, on SQLite too
+
+
+def test_a_value_that_never_reaches_the_sql_is_refused(member):
+    def ignores_its_value(member_id):
+        return User.objects.values_list("pk")
+
+    with pytest.raises(ValueError, match="member_id"):
+        CompiledQuery(ignores_its_value, "member_id").rows(member_id=member.pk)
+
+
+def test_the_values_asked_for_must_all_be_given(member):
+    names = CompiledQuery(_name_and_email, "member_id")
+    with pytest.raises(TypeError):
+        names.rows()
+    with pytest.raises(TypeError):
+        names.rows(member_id=member.pk, extra=1)
+
+
+def test_aggregates_in_subqueries_keep_their_meaning(member, other_member):
+    def members_counted(member_id):
+        return (
+            User.objects.filter(pk__gte=member_id)
+            .values("is_active")
+            .annotate(n=Count("pk"))
+            .values_list("n")
+        )
+
+    counted = CompiledQuery(members_counted, "member_id")
+    first = min(member.pk, other_member.pk)
+    assert counted.rows(member_id=first) == [(2,)]
+    assert counted.rows(member_id=max(member.pk, other_member.pk)) == [(1,)]
