@@ -50,11 +50,30 @@ def _versions(slug, conversation_id):
     )
 
 
+# slug -> its conversation's id, learned from stored pages: with it, the page and
+# both versions come in one round trip to the cache instead of two.
+_conversation_of = {}
+
+
 def cached_page(slug):
-    entry = cache.get(_page_key(slug))
+    page_key, conversation_id = _page_key(slug), _conversation_of.get(slug)
+    versions = None
+    if conversation_id is None:
+        entry = cache.get(page_key)
+    else:
+        version_keys = [
+            article_version_key(slug),
+            conversation_version_key(conversation_id),
+        ]
+        found = cache.get_many([page_key, *version_keys])
+        entry = found.get(page_key)
+        versions = [found.get(key, 0) for key in version_keys]
     if entry is None:
         return None
-    if _versions(slug, entry["conversation_id"]) != entry["versions"]:
+    if entry["conversation_id"] != conversation_id:
+        _conversation_of[slug] = entry["conversation_id"]
+        versions = _versions(slug, entry["conversation_id"])
+    if versions != entry["versions"]:
         # Just changed: a replica may not have the change yet, and the page
         # rendered now is stored under the new versions.
         read_primary()
@@ -63,6 +82,7 @@ def cached_page(slug):
 
 
 def store_page(slug, conversation_id, html):
+    _conversation_of[slug] = conversation_id
     cache.set(
         _page_key(slug),
         {

@@ -1,6 +1,10 @@
 """Public article pages come from the cache for visitors and go stale on change."""
 
+from contextlib import contextmanager
+from unittest.mock import patch
+
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -34,6 +38,41 @@ def test_a_second_visitor_gets_the_page_without_touching_the_database(article):
     assert first_queries > 0
     assert second_queries == 0
     assert second_html == first_html
+
+
+@contextmanager
+def cache_reads_counted():
+    """Calls to the cache's get/get_many, not counting the gets a get_many makes
+    (the test cache's get_many asks key by key; Redis's is one MGET)."""
+    reads, inside = [], []
+
+    def counted(method):
+        def read(*args, **kwargs):
+            if not inside:
+                reads.append(method.__name__)
+            inside.append(True)
+            try:
+                return method(*args, **kwargs)
+            finally:
+                inside.pop()
+
+        return read
+
+    with (
+        patch.object(cache, "get", counted(cache.get)),
+        patch.object(cache, "get_many", counted(cache.get_many)),
+    ):
+        yield reads
+
+
+def test_a_cached_page_and_its_versions_come_in_one_cache_round_trip(article):
+    url = article.get_absolute_url()
+    visit(url)
+    with cache_reads_counted() as reads:
+        html, queries = visit(url)
+    assert queries == 0
+    assert reads == ["get_many"]
+    assert article.title in html
 
 
 def test_members_are_never_served_the_cached_page(client, article, member):
