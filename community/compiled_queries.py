@@ -10,8 +10,10 @@ connection's cursor: the same SQL the ORM would send, counted and logged like an
 query, read from the database the router picks.
 
 Only for queries whose shape never changes with their values: every value must
-be a parameter of the SQL (an id, say), never something that alters joins, lists
-or conditions. Compiling checks that each stand-in reached the parameters.
+be a parameter of the SQL (an id, say), never something that alters joins or
+conditions. A list of ids used only in `__in` lookups can be one too: it is
+compiled at its longest and shorter lists are padded by repeating their last id,
+which IN ignores. Compiling checks that each stand-in reached the parameters.
 """
 
 from django.db import connections, router
@@ -29,14 +31,18 @@ class CompiledQuery:
         UNREAD.rows(member_id=request.user.pk)
     """
 
-    def __init__(self, build, *names):
+    def __init__(self, build, *names, in_lists=None):
+        """`in_lists`: {name: longest length} of the values that are lists of ids."""
         self.build = build
         self.names = names
+        self.in_lists = in_lists or {}
         self._compiled = {}  # database alias: (compiler, sql, params, positions)
 
     def rows(self, **values) -> list[tuple]:
-        if set(values) != set(self.names):
-            raise TypeError(f"expected the values {self.names}, got {sorted(values)}")
+        expected = set(self.names) | set(self.in_lists)
+        if set(values) != expected:
+            raise TypeError(f"expected the values {sorted(expected)}, got {values}")
+        values = self._by_place(values)
         model = self._model()
         alias = router.db_for_read(model)
         compiled = self._compiled.get(alias)
@@ -46,24 +52,52 @@ class CompiledQuery:
         params = list(params)
         for name, places in positions.items():
             for place in places:
-                params[place] = values[name]
+                # Same type as compiled: on PostgreSQL, Django wraps some ints
+                # (Int2, Int4...) to tell psycopg the column's type.
+                params[place] = type(params[place])(values[name])
         with connections[alias].cursor() as cursor:
             cursor.execute(sql, params)
             fetched = cursor.fetchall()
         return list(compiler.results_iter(results=[fetched], tuple_expected=True))
 
+    def fits(self, **lists) -> bool:
+        """Whether these lists are short enough (and not empty) to run compiled."""
+        return all(0 < len(ids) <= self.in_lists[name] for name, ids in lists.items())
+
+    def _by_place(self, values):
+        """The values, each list spread as one value per place: `name[0]`, ..."""
+        by_place = {name: values[name] for name in self.names}
+        for name, longest in self.in_lists.items():
+            ids = list(values[name])
+            if not 0 < len(ids) <= longest:
+                raise ValueError(f"{name} takes 1 to {longest} ids, not {len(ids)}")
+            ids += ids[-1:] * (longest - len(ids))
+            by_place.update({f"{name}[{i}]": id_ for i, id_ in enumerate(ids)})
+        return by_place
+
     def _stand_ins(self):
-        return {name: _FIRST_STAND_IN - i for i, name in enumerate(self.names)}
+        """One distinct stand-in per value, and per place of each list."""
+        places = list(self.names)
+        for name, longest in self.in_lists.items():
+            places += [f"{name}[{i}]" for i in range(longest)]
+        return {place: _FIRST_STAND_IN - i for i, place in enumerate(places)}
+
+    def _built_with_stand_ins(self):
+        stand_ins = self._stand_ins()
+        values = {name: stand_ins[name] for name in self.names}
+        for name, longest in self.in_lists.items():
+            values[name] = [stand_ins[f"{name}[{i}]"] for i in range(longest)]
+        return stand_ins, self.build(**values)
 
     def _model(self):
         model = getattr(self, "_model_class", None)
         if model is None:
-            model = self._model_class = self.build(**self._stand_ins()).model
+            model = self._model_class = self._built_with_stand_ins()[1].model
         return model
 
     def _compile(self, alias):
-        stand_ins = self._stand_ins()
-        compiler = self.build(**stand_ins).query.get_compiler(using=alias)
+        stand_ins, queryset = self._built_with_stand_ins()
+        compiler = queryset.query.get_compiler(using=alias)
         sql, params = compiler.as_sql()
         if compiler.has_extra_select:
             raise ValueError("CompiledQuery reads values_list() columns only")
@@ -71,7 +105,7 @@ class CompiledQuery:
             name: [
                 i
                 for i, param in enumerate(params)
-                if type(param) is int and param == stand_in
+                if isinstance(param, int) and param == stand_in
             ]
             for name, stand_in in stand_ins.items()
         }

@@ -7,14 +7,17 @@ never queries.
 """
 
 import base64
+import functools
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from django.conf import settings
-from django.db.models import Count, F, OuterRef, Q, Subquery, Window
-from django.db.models.functions import Coalesce, RowNumber
+from django.db.models import Count, F, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.db.models.lookups import IsNull
 
+from forum import card_rows
+from forum.card_rows import PostCard
 from forum.models import Conversation, Post, Reaction, tree_path_or_none
 from forum.permissions import (
     can_edit_post,
@@ -27,7 +30,6 @@ from forum.visibility import (
     Viewer,
     has_readable_reply,
     keeps_place,
-    readable_count,
     without_empty_placeholders,
 )
 
@@ -89,70 +91,6 @@ def _after(cursor, *, pinned_first):
     )
 
 
-class PostCard:
-    """A post as a page shows it, read as plain columns, not a model instance.
-
-    Building Post instances costs ~18 µs a row (signals, descriptors, per-field
-    set-up); reading the same columns as tuples costs ~2 µs, which is what keeps a
-    thousand-post print view and a 200-card conversation page inside their budgets.
-    Cards borrow Post's own properties, and the permission predicates and
-    forum/visibility.py read the same attribute names from either.
-    """
-
-    COLUMNS = (
-        "id",
-        "conversation_id",
-        "kind",
-        "author_id",
-        "root_id",
-        "depth",
-        "path",
-        "reply_count",
-        "descendant_count",
-        "body_html",
-        "thumbnail_width",
-        "thumbnail_height",
-        "picture_alt",
-        "status",
-        "status_reason",
-        "pinned_at",
-        "edited_at",
-        "created_at",
-        "hug_count",
-        "like_count",
-        "me_too_count",
-        "author_name",
-        "parent_author_name",
-        "thread_locked_at",
-    )
-
-    is_visitor_question = Post.is_visitor_question
-    get_absolute_url = Post.get_absolute_url
-
-    @property
-    def pk(self):
-        return self.id
-
-    @classmethod
-    def read(cls, queryset, *, extra=()):
-        """Cards for `queryset` (already filtered and ordered), in one query.
-
-        `extra` names further annotations of `queryset` to keep on the cards.
-        """
-        columns = cls.COLUMNS + tuple(extra)
-        rows = queryset.annotate(
-            author_name=F("author__display_name"),
-            parent_author_name=F("parent__author__display_name"),
-            thread_locked_at=F("root__locked_at"),
-        ).values_list(*columns)
-        cards = []
-        for row in rows:
-            card = cls()
-            card.__dict__.update(zip(columns, row, strict=True))
-            cards.append(card)
-        return cards
-
-
 def _in_conversation(posts, conversation):
     """Every post on a page shares one conversation: attach it, don't join it."""
     for post in posts:
@@ -174,15 +112,25 @@ def _top_level(queryset, *, before, size, extra=(), pinned_first=False):
     With `pinned_first` (a conversation's own list) the pinned posts come first,
     most recently pinned first; the cursor then carries when its post was pinned.
     """
+    ordered = _top_level_query(
+        queryset, decode_cursor(before), size=size, pinned_first=pinned_first
+    )
+    return _paged(PostCard.read(ordered, extra=extra), size, pinned_first)
+
+
+def _top_level_query(queryset, cursor, *, size, pinned_first):
     queryset = queryset.filter(depth=0)
-    cursor = decode_cursor(before)
     if cursor:
         queryset = queryset.filter(_after(cursor, pinned_first=pinned_first))
     order = ["-created_at", "-id"]  # index post_top_level_recent
     in_pinned_part = cursor is None or cursor[2] is not None
     if pinned_first and in_pinned_part:  # index post_top_level_pinned_first
         order[:0] = [IsNull(F("pinned_at"), True).asc(), F("pinned_at").desc()]
-    rows = PostCard.read(queryset.order_by(*order)[: size + 1], extra=extra)
+    return queryset.order_by(*order)[: size + 1]
+
+
+def _paged(rows, size, pinned_first):
+    """(the page's rows, the cursor to the next page or None) from `size` + 1 rows."""
     next_cursor = None
     if len(rows) > size:
         rows = rows[:size]
@@ -190,6 +138,57 @@ def _top_level(queryset, *, before, size, extra=(), pinned_first=False):
         pinned_at = last.pinned_at if pinned_first else None
         next_cursor = encode_cursor(last.created_at, last.pk, pinned_at)
     return rows, next_cursor
+
+
+def _conversation_posts(viewer, conversation_id):
+    return Post.objects.visible_to(viewer).filter(conversation_id=conversation_id)
+
+
+def _with_reply_counts(queryset, viewer):
+    """Top-level rows with how many replies the viewer can see in each thread, and
+    whether one is readable (which keeps a placeholder's place)."""
+    visible_replies = (
+        Post.objects.visible_to(viewer)
+        .filter(root_id=OuterRef("pk"), depth__gt=0)
+        .order_by()
+        .values("root_id")
+        .annotate(count=Count("id"))
+        .values("count")
+    )
+    return queryset.annotate(
+        visible_replies=Coalesce(Subquery(visible_replies), 0),
+        has_readable_reply=has_readable_reply(viewer),
+    )
+
+
+LISTING_COLUMNS = ("visible_replies", "has_readable_reply")
+
+
+def _first_feed_page(viewer, conversation_id, *, size):
+    posts = _with_reply_counts(_conversation_posts(viewer, conversation_id), viewer)
+    return _top_level_query(posts, None, size=size, pinned_first=True)
+
+
+def _first_conversation_page(viewer, conversation_id, *, size):
+    posts = _conversation_posts(viewer, conversation_id)
+    return _top_level_query(posts, None, size=size, pinned_first=True)
+
+
+@functools.cache
+def _compiled_first_page(build, size, extra=()):
+    """A conversation's first page of top-level posts, compiled for members."""
+    first_page = functools.partial(build, size=size)
+    return card_rows.CompiledCards(first_page, "conversation_id", extra=extra)
+
+
+def _first_page_for_member(build, viewer, conversation, *, extra=()):
+    """(rows, next cursor) of a first page, for a member; None for anyone else."""
+    if not card_rows.compiled_for(viewer):
+        return None
+    size = settings.FORUM_PAGE_SIZE
+    compiled = _compiled_first_page(build, size, tuple(extra))
+    rows = compiled.cards(viewer_id=viewer.pk, conversation_id=conversation.pk)
+    return _paged(rows, size, pinned_first=True)
 
 
 def _decorate(posts, viewer, *, interactive=True):
@@ -233,22 +232,16 @@ def _listing(queryset, viewer, *, before, conversation=None):
     A conversation's list (the feed) opens with its pinned posts; the questions
     page, across conversations, is newest first only.
     """
-    visible_replies = (
-        Post.objects.visible_to(viewer)
-        .filter(root_id=OuterRef("pk"), depth__gt=0)
-        .order_by()
-        .values("root_id")
-        .annotate(count=Count("id"))
-        .values("count")
-    )
-    roots, next_cursor = _top_level(
-        queryset.annotate(
-            visible_replies=Coalesce(Subquery(visible_replies), 0),
-            has_readable_reply=has_readable_reply(viewer),
-        ),
+    first_page = None
+    if conversation is not None and before is None:
+        first_page = _first_page_for_member(
+            _first_feed_page, viewer, conversation, extra=LISTING_COLUMNS
+        )
+    roots, next_cursor = first_page or _top_level(
+        _with_reply_counts(queryset, viewer),
         before=before,
         size=settings.FORUM_PAGE_SIZE,
-        extra=["visible_replies", "has_readable_reply"],
+        extra=LISTING_COLUMNS,
         pinned_first=conversation is not None,
     )
     if conversation is None:
@@ -266,7 +259,7 @@ def _listing(queryset, viewer, *, before, conversation=None):
 
 def feed_page(conversation, viewer, *, before=None) -> Page:
     """Top-level posts only, each with its counts: the community feed."""
-    queryset = Post.objects.visible_to(viewer).filter(conversation=conversation)
+    queryset = _conversation_posts(viewer, conversation.pk)
     return _listing(queryset, viewer, before=before, conversation=conversation)
 
 
@@ -279,22 +272,13 @@ def question_page(viewer, *, before=None) -> Page:
 def _first_replies(roots, viewer, *, limit):
     """Up to `limit` replies under each root in tree order, each carrying how many
     replies under its root the viewer may see and read (one query)."""
+    root_ids = [root.pk for root in roots]
+    compiled = card_rows.FIRST_REPLIES
+    if card_rows.compiled_for(viewer) and compiled.fits(root_ids=root_ids):
+        return compiled.cards(viewer_id=viewer.pk, root_ids=root_ids, limit=limit)
     return PostCard.read(
-        Post.objects.visible_to(viewer)
-        .filter(root_id__in=[r.pk for r in roots], depth__gt=0)
-        .annotate(
-            position=Window(
-                RowNumber(), partition_by=[F("root_id")], order_by=F("path").asc()
-            ),
-            # Counted before the cap: how many replies this viewer may see.
-            visible_replies=Window(Count("id"), partition_by=[F("root_id")]),
-            readable_replies=Window(
-                readable_count(viewer), partition_by=[F("root_id")]
-            ),
-        )
-        .filter(position__lte=limit)
-        .order_by("root_id", "path"),
-        extra=["visible_replies", "readable_replies"],
+        card_rows.first_replies(viewer, root_ids, limit),
+        extra=compiled.extra,
     )
 
 
@@ -305,9 +289,16 @@ def conversation_page(
 
     `inline_replies` (default FORUM_INLINE_REPLIES) caps the replies under each.
     """
-    visible = Post.objects.visible_to(viewer).filter(conversation=conversation)
-    roots, next_cursor = _top_level(
-        visible, before=before, size=settings.FORUM_PAGE_SIZE, pinned_first=True
+    first_page = None
+    if before is None:
+        first_page = _first_page_for_member(
+            _first_conversation_page, viewer, conversation
+        )
+    roots, next_cursor = first_page or _top_level(
+        _conversation_posts(viewer, conversation.pk),
+        before=before,
+        size=settings.FORUM_PAGE_SIZE,
+        pinned_first=True,
     )
     replies = []
     if roots:

@@ -70,3 +70,36 @@ def test_aggregates_in_subqueries_keep_their_meaning(member, other_member):
     first = min(member.pk, other_member.pk)
     assert counted.rows(member_id=first) == [(2,)]
     assert counted.rows(member_id=max(member.pk, other_member.pk)) == [(1,)]
+
+
+def _names_of(member_ids):
+    return (
+        User.objects.filter(pk__in=member_ids)
+        .order_by("display_name")
+        .values_list("display_name")
+    )
+
+
+def test_a_list_of_ids_shorter_than_its_longest_reads_the_same_rows(
+    member, other_member
+):
+    names = CompiledQuery(_names_of, in_lists={"member_ids": 5})
+    assert names.rows(member_ids=[member.pk]) == [("Wren",)]
+    both = [member.pk, other_member.pk]
+    assert names.rows(member_ids=both) == [("Marlow",), ("Wren",)]
+    assert names.rows(member_ids=both * 2 + [member.pk]) == [("Marlow",), ("Wren",)]
+
+
+def test_a_list_longer_than_compiled_for_or_empty_is_refused(member):
+    names = CompiledQuery(_names_of, in_lists={"member_ids": 2})
+    with pytest.raises(ValueError):
+        names.rows(member_ids=[member.pk] * 3)
+    with pytest.raises(ValueError):
+        names.rows(member_ids=[])
+
+
+def test_a_list_fits_when_it_is_neither_empty_nor_too_long():
+    names = CompiledQuery(_names_of, in_lists={"member_ids": 2})
+    assert names.fits(member_ids=[1, 2])
+    assert not names.fits(member_ids=[1, 2, 3])
+    assert not names.fits(member_ids=[])
