@@ -16,7 +16,7 @@ from django.db.models.functions import RowNumber
 from community.compiled_queries import CompiledQuery
 from community.models import User
 from community.permissions import can_moderate
-from forum.models import Post
+from forum.models import Post, Reaction
 from forum.visibility import readable_count
 
 
@@ -152,3 +152,21 @@ FIRST_REPLIES = CompiledCards(
     in_lists={"root_ids": settings.FORUM_PAGE_SIZE},
     extra=["visible_replies", "readable_replies"],
 )
+
+
+def _reactions(viewer_id, post_ids):
+    return Reaction.objects.filter(
+        member_id=viewer_id, post_id__in=post_ids
+    ).values_list("post_id", "kind")
+
+
+# The most cards a conversation page shows: each top-level post and its replies.
+_MOST_CARDS = settings.FORUM_PAGE_SIZE * (1 + settings.FORUM_INLINE_REPLIES)
+_REACTIONS = CompiledQuery(_reactions, "viewer_id", in_lists={"post_ids": _MOST_CARDS})
+
+
+def reactions_of(viewer, post_ids):
+    """(post id, kind) of each reaction `viewer` gave to these posts."""
+    if _REACTIONS.fits(post_ids=post_ids):
+        return _REACTIONS.rows(viewer_id=viewer.pk, post_ids=post_ids)
+    return _reactions(viewer.pk, post_ids)

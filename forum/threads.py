@@ -18,7 +18,7 @@ from django.db.models.lookups import IsNull
 
 from forum import card_rows
 from forum.card_rows import PostCard
-from forum.models import Conversation, Post, Reaction, tree_path_or_none
+from forum.models import Conversation, Post, tree_path_or_none
 from forum.permissions import (
     can_edit_post,
     can_react,
@@ -200,9 +200,7 @@ def _decorate(posts, viewer, *, interactive=True):
     who = Viewer.of(viewer, with_mutes=True)
     mine = {}
     if interactive and viewer.is_authenticated and posts:
-        for post_id, kind in Reaction.objects.filter(
-            member=viewer, post_id__in=[p.pk for p in posts]
-        ).values_list("post_id", "kind"):
+        for post_id, kind in card_rows.reactions_of(viewer, [p.pk for p in posts]):
             mine.setdefault(post_id, set()).add(kind)
     display_depth = settings.FORUM_DISPLAY_DEPTH
     for post in posts:
