@@ -1,4 +1,4 @@
-"""The benchmark's endpoints, their targets (issue 6) and the printed table."""
+"""The benchmark's endpoints, their targets (issue 17) and the printed table."""
 
 import os
 import sqlite3

@@ -1,18 +1,43 @@
-"""Django's model backend, reading a member's permissions in one query, not two.
+"""Authentication backends that save a query or two on every member's page.
 
 `can_moderate()` runs on nearly every page (what a viewer may see depends on it),
 and Django's ModelBackend reads the member's own permissions and their groups'
 permissions in separate queries. Same answer, one query.
+
+Every member's page also asks whether a sanction is in force (a suspended member
+is signed out, a silenced one can't post): the signed-in member is loaded with
+that answer, so the sanctions themselves are read only when there is one.
 """
 
+from allauth.account.auth_backends import AuthenticationBackend
+from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
 from django.contrib.auth.models import Permission
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 
 from community.compiled_queries import CompiledQuery
+from community.models import Sanction
 
 
-class ModelBackendOneQuery(ModelBackend):
+class LoadsSanctionsInForce:
+    """`get_user` with `has_sanction_in_force` set (read by `standing_of`)."""
+
+    def get_user(self, user_id):
+        in_force = Sanction.objects.active().filter(member=OuterRef("pk"))
+        user = (
+            get_user_model()
+            ._default_manager.annotate(has_sanction_in_force=Exists(in_force))
+            .filter(pk=user_id)
+            .first()
+        )
+        return user if user is not None and self.user_can_authenticate(user) else None
+
+
+class AccountBackend(LoadsSanctionsInForce, AuthenticationBackend):
+    """allauth's backend (sign-in by email), loading members as above."""
+
+
+class ModelBackendOneQuery(LoadsSanctionsInForce, ModelBackend):
     def get_all_permissions(self, user_obj, obj=None):
         if not user_obj.is_active or user_obj.is_anonymous or obj is not None:
             return set()

@@ -282,6 +282,8 @@ WHITENOISE_AUTOREFRESH = DEBUG
 
 AUTHENTICATION_BACKENDS = [
     "community.backends.ModelBackendOneQuery",
+    "community.backends.AccountBackend",
+    # Sessions signed in before AccountBackend existed name this one: kept valid.
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [

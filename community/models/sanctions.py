@@ -98,9 +98,13 @@ def standing_of(user) -> Standing:
         return Standing([])
     cached = getattr(user, "_standing", None)
     if cached is None:
-        cached = user._standing = Standing(
-            Sanction.objects.active().filter(member=user)
-        )
+        # Signed-in members arrive knowing whether any is in force
+        # (community/backends.py): then most pages need no query here.
+        if getattr(user, "has_sanction_in_force", True):
+            in_force = Sanction.objects.active().filter(member=user)
+        else:
+            in_force = []
+        cached = user._standing = Standing(in_force)
     return cached
 
 

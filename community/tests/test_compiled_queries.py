@@ -92,9 +92,9 @@ def test_a_list_of_ids_shorter_than_its_longest_reads_the_same_rows(
 
 def test_a_list_longer_than_compiled_for_or_empty_is_refused(member):
     names = CompiledQuery(_names_of, in_lists={"member_ids": 2})
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="member_ids takes 1 to 2 ids, not 3"):
         names.rows(member_ids=[member.pk] * 3)
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="not 0"):
         names.rows(member_ids=[])
 
 
