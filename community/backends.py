@@ -5,8 +5,9 @@ and Django's ModelBackend reads the member's own permissions and their groups'
 permissions in separate queries. Same answer, one query.
 
 Every member's page also asks whether a sanction is in force (a suspended member
-is signed out, a silenced one can't post): the signed-in member is loaded with
-that answer, so the sanctions themselves are read only when there is one.
+is signed out, a silenced one can't post). The signed-in member is loaded with
+whether one is, and whether they hold any permission at all, so the sanctions
+and permissions are read only for the few members who have some.
 """
 
 from allauth.account.auth_backends import AuthenticationBackend
@@ -19,30 +20,40 @@ from community.compiled_queries import CompiledQuery
 from community.models import Sanction
 
 
-class LoadsSanctionsInForce:
-    """`get_user` with `has_sanction_in_force` set (read by `standing_of`)."""
+class LoadsMemberWithStanding:
+    """`get_user` with `has_sanction_in_force` (read by `standing_of`) and
+    `holds_permissions` (any permission, through a group or their own) set."""
 
     def get_user(self, user_id):
+        User = get_user_model()
         in_force = Sanction.objects.active().filter(member=OuterRef("pk"))
+        # Every member is in the Member group, which grants nothing: what
+        # counts is a permission through any group, or one of their own.
+        through_groups = Permission.objects.filter(group__user=OuterRef("pk"))
+        own = Permission.objects.filter(user=OuterRef("pk"))
         user = (
-            get_user_model()
-            ._default_manager.annotate(has_sanction_in_force=Exists(in_force))
+            User._default_manager.annotate(
+                has_sanction_in_force=Exists(in_force),
+                holds_permissions=Exists(through_groups) | Exists(own),
+            )
             .filter(pk=user_id)
             .first()
         )
         return user if user is not None and self.user_can_authenticate(user) else None
 
 
-class AccountBackend(LoadsSanctionsInForce, AuthenticationBackend):
+class AccountBackend(LoadsMemberWithStanding, AuthenticationBackend):
     """allauth's backend (sign-in by email), loading members as above."""
 
 
-class ModelBackendOneQuery(LoadsSanctionsInForce, ModelBackend):
+class ModelBackendOneQuery(LoadsMemberWithStanding, ModelBackend):
     def get_all_permissions(self, user_obj, obj=None):
         if not user_obj.is_active or user_obj.is_anonymous or obj is not None:
             return set()
         if user_obj.is_superuser:
             return super().get_all_permissions(user_obj, obj)
+        if getattr(user_obj, "holds_permissions", True) is False:
+            user_obj._perm_cache = set()  # nothing granted: nothing to read
         if not hasattr(user_obj, "_perm_cache"):
             granted = GRANTED.rows(member_id=user_obj.pk)
             user_obj._perm_cache = {f"{app}.{codename}" for app, codename in granted}

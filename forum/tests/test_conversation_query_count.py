@@ -71,9 +71,9 @@ def test_conversation_page_has_a_fixed_small_budget(
     conversation = make_conversation()
     grow(conversation, member, other_member, top_level=3, replies_each=3)
     client.force_login(member)
-    # session, member (and whether a sanction is in force), conversation,
-    # permissions, top-level posts, replies, reactions, the header's unread counts
-    with django_assert_max_num_queries(8):
+    # session, member (and whether a sanction is in force or a permission held),
+    # conversation, top-level posts, replies, reactions, the header's unread counts
+    with django_assert_max_num_queries(7):
         response = client.get(f"/conversations/{conversation.pk}/")
     assert response.status_code == 200
     page = response.content.decode()

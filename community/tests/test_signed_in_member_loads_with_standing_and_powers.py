@@ -1,15 +1,18 @@
-"""The signed-in member is loaded knowing whether a sanction is in force, so pages
-read the sanctions only when there is one, and never miss one that is."""
+"""The signed-in member is loaded knowing whether a sanction is in force and
+whether they hold any group or permission, so pages read sanctions and
+permissions only for members who have some, and never miss one."""
 
 from datetime import timedelta
 
 import pytest
 from django.contrib.auth import get_user
+from django.contrib.auth.models import Permission
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from community.models import Sanction, standing_of
+from community.permissions import can_edit_articles, can_moderate
 
 pytestmark = pytest.mark.django_db
 
@@ -61,3 +64,22 @@ def test_members_loaded_any_other_way_still_have_their_sanctions_read(
     silence(member, moderator)
     loaded = type(member).objects.get(pk=member.pk)
     assert standing_of(loaded).is_silenced
+
+
+def test_a_member_without_roles_or_grants_costs_no_permission_query(client, member):
+    user = signed_in_as(client, member)
+    with CaptureQueriesContext(connection) as queries:
+        assert not can_moderate(user)
+        assert not can_edit_articles(user)
+    assert [q["sql"] for q in queries] == []
+
+
+def test_roles_and_own_grants_still_count_for_the_signed_in_member(
+    client, member, moderator
+):
+    member.user_permissions.add(Permission.objects.get(codename="edit_articles"))
+    assert can_edit_articles(signed_in_as(client, member))
+    assert not can_moderate(signed_in_as(client, member))
+    user = signed_in_as(client, moderator)
+    assert user.holds_permissions
+    assert user.has_perm("community.moderate_content")
