@@ -72,13 +72,11 @@ def cast_vote(
     return vote
 
 
-def vote_of(poll: Poll, *, member=None, browser_key=""):
-    """The viewer's vote in `poll`, or None."""
-    if member is not None and member.is_authenticated:
-        return PollVote.objects.filter(poll=poll, member=member).first()
-    if browser_key:
-        return PollVote.objects.filter(poll=poll, browser_key=browser_key).first()
-    return None
+@dataclass(frozen=True)
+class VoteShown:
+    """The viewer's vote as the article page shows it: which option."""
+
+    option_id: int
 
 
 @dataclass(frozen=True)

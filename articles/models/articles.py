@@ -19,7 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from articles import content as article_content
-from articles.models.polls import Poll
+from articles.models.polls import Poll, PollVote
 from articles.models.revisions_and_reviews import ArticleRevision, MedicalReview
 from community.models import TimeStamped
 from community.permissions import can_edit_articles, can_review_medically
@@ -64,6 +64,13 @@ class ArticleQuerySet(models.QuerySet):
             "conversation",
             "poll",
         ).prefetch_related("topics", "poll__options")
+
+    def with_viewers_vote(self, *, member=None, browser_key=""):
+        """Annotated with `viewers_vote_option_id`: the option this viewer chose
+        in the article's poll, or None (read in the article's own query)."""
+        votes = PollVote.objects.cast_by(member=member, browser_key=browser_key)
+        chosen = votes.filter(poll__article=OuterRef("pk")).values("option_id")[:1]
+        return self.annotate(viewers_vote_option_id=Subquery(chosen))
 
     def with_other_language_version(self):
         """Annotated with the published version in another language (the

@@ -41,6 +41,16 @@ class PollOption(models.Model):
         return round(100 * self.vote_count / total) if total else 0
 
 
+class PollVoteQuerySet(models.QuerySet):
+    def cast_by(self, *, member=None, browser_key=""):
+        """The votes of one viewer: a signed-in member, else a browser's key."""
+        if member is not None and member.is_authenticated:
+            return self.filter(member=member)
+        if browser_key:
+            return self.filter(browser_key=browser_key)
+        return self.none()
+
+
 class PollVote(models.Model):
     """One vote: a member's, or a signed-out browser's (by a random cookie id)."""
 
@@ -51,6 +61,8 @@ class PollVote(models.Model):
     )
     browser_key = models.CharField(max_length=64, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = PollVoteQuerySet.as_manager()
 
     class Meta:
         constraints = [

@@ -95,9 +95,9 @@ def _poll_for(request, article, shown):
     poll = article.poll_or_none() if shown.poll_options else None
     vote = poll_choices = None
     if poll is not None:
-        vote = polls.vote_of(
-            poll, member=request.user, browser_key=_browser_key(request)
-        )
+        # Read with the article (_readable): no query of its own.
+        if article.viewers_vote_option_id is not None:
+            vote = polls.VoteShown(option_id=article.viewers_vote_option_id)
         poll_choices = polls.shown_choices(poll, shown)
     return poll, poll_choices, vote
 
@@ -161,6 +161,7 @@ def _readable(request):
         Article.objects.visible_to(request.user)
         .for_page()
         .with_other_language_version()
+        .with_viewers_vote(member=request.user, browser_key=_browser_key(request))
     )
 
 
