@@ -181,14 +181,20 @@ def _compiled_first_page(build, size, extra=()):
     return card_rows.CompiledCards(first_page, "conversation_id", extra=extra)
 
 
-def _first_page_for_member(build, viewer, conversation, *, extra=()):
-    """(rows, next cursor) of a first page, for a member; None for anyone else."""
+def _member_rows(build, viewer, conversation, *, size, extra=()):
+    """The rows of `build`'s first page for a member, compiled; None for anyone
+    else (their queries have other shapes)."""
     if not card_rows.compiled_for(viewer):
         return None
-    size = settings.FORUM_PAGE_SIZE
     compiled = _compiled_first_page(build, size, tuple(extra))
-    rows = compiled.cards(viewer_id=viewer.pk, conversation_id=conversation.pk)
-    return _paged(rows, size, pinned_first=True)
+    return compiled.cards(viewer_id=viewer.pk, conversation_id=conversation.pk)
+
+
+def _first_page_for_member(build, viewer, conversation, *, extra=()):
+    """(rows, next cursor) of a first page, for a member; None for anyone else."""
+    size = settings.FORUM_PAGE_SIZE
+    rows = _member_rows(build, viewer, conversation, size=size, extra=extra)
+    return None if rows is None else _paged(rows, size, pinned_first=True)
 
 
 def _decorate(posts, viewer, *, interactive=True):
@@ -349,14 +355,13 @@ def whole_conversation(conversation, viewer, *, after=None) -> Page:
     posts a page; `next_cursor` is the last path shown when more follow.
     """
     size = settings.FORUM_PRINT_LIMIT
-    queryset = (
-        Post.objects.visible_to(viewer)
-        .filter(conversation=conversation)
-        .order_by("path")
-    )
-    if after := tree_path_or_none(after):
-        queryset = queryset.filter(path__gt=after)
-    rows = PostCard.read(queryset[: size + 1])
+    after = tree_path_or_none(after)
+    rows = None
+    if after is None:
+        rows = _member_rows(_printed_posts, viewer, conversation, size=size)
+    if rows is None:
+        printed = _printed_posts(viewer, conversation.pk, size=size, after=after)
+        rows = PostCard.read(printed)
     next_path = rows[size - 1].path if len(rows) > size else None
     posts = _in_conversation(
         without_empty_placeholders(
@@ -365,6 +370,13 @@ def whole_conversation(conversation, viewer, *, after=None) -> Page:
         conversation,
     )
     return Page(_decorate(posts, viewer, interactive=False), next_path)
+
+
+def _printed_posts(viewer, conversation_id, *, size, after=None):
+    queryset = _conversation_posts(viewer, conversation_id).order_by("path")
+    if after:
+        queryset = queryset.filter(path__gt=after)
+    return queryset[: size + 1]
 
 
 def replies_before(reply, viewer) -> int:
