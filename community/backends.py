@@ -14,10 +14,41 @@ from allauth.account.auth_backends import AuthenticationBackend
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
 from django.contrib.auth.models import Permission
+from django.db import router
 from django.db.models import Exists, OuterRef, Q
+from django.db.models.functions import Now
 
 from community.compiled_queries import CompiledQuery
 from community.models import Sanction
+
+
+def _member_with_standing(user_id):
+    """The member's columns, then whether a sanction is in force and whether they
+    hold any permission (through a group or their own)."""
+    User = get_user_model()
+    # The database's clock: this query is compiled once (timezone.now() would be
+    # frozen into it).
+    in_force = Sanction.objects.active(at=Now()).filter(member=OuterRef("pk"))
+    # Every member is in the Member group, which grants nothing: what counts is
+    # a permission through any group, or one of their own.
+    through_groups = Permission.objects.filter(group__user=OuterRef("pk"))
+    own = Permission.objects.filter(user=OuterRef("pk"))
+    return (
+        User._default_manager.filter(pk=user_id)
+        .annotate(
+            has_sanction_in_force=Exists(in_force),
+            holds_permissions=Exists(through_groups) | Exists(own),
+        )
+        .values_list(*_member_columns(), "has_sanction_in_force", "holds_permissions")
+    )
+
+
+def _member_columns():
+    return [field.attname for field in get_user_model()._meta.concrete_fields]
+
+
+# Every signed-in request loads its member: compiled once.
+MEMBER_WITH_STANDING = CompiledQuery(_member_with_standing, "user_id")
 
 
 class LoadsMemberWithStanding:
@@ -26,20 +57,18 @@ class LoadsMemberWithStanding:
 
     def get_user(self, user_id):
         User = get_user_model()
-        in_force = Sanction.objects.active().filter(member=OuterRef("pk"))
-        # Every member is in the Member group, which grants nothing: what
-        # counts is a permission through any group, or one of their own.
-        through_groups = Permission.objects.filter(group__user=OuterRef("pk"))
-        own = Permission.objects.filter(user=OuterRef("pk"))
-        user = (
-            User._default_manager.annotate(
-                has_sanction_in_force=Exists(in_force),
-                holds_permissions=Exists(through_groups) | Exists(own),
-            )
-            .filter(pk=user_id)
-            .first()
-        )
-        return user if user is not None and self.user_can_authenticate(user) else None
+        try:
+            user_id = int(user_id)
+        except (TypeError, ValueError):
+            return None
+        rows = MEMBER_WITH_STANDING.rows(user_id=user_id)
+        if not rows:
+            return None
+        *values, has_sanction_in_force, holds_permissions = rows[0]
+        user = User.from_db(router.db_for_read(User), _member_columns(), values)
+        user.has_sanction_in_force = has_sanction_in_force
+        user.holds_permissions = holds_permissions
+        return user if self.user_can_authenticate(user) else None
 
 
 class AccountBackend(LoadsMemberWithStanding, AuthenticationBackend):

@@ -13,7 +13,9 @@ Only for queries whose shape never changes with their values: every value must
 be a parameter of the SQL (an id, say), never something that alters joins or
 conditions. A list of ids used only in `__in` lookups can be one too: it is
 compiled at its longest and shorter lists are padded by repeating their last id,
-which IN ignores. Compiling checks that each stand-in reached the parameters.
+which IN ignores. Compiling checks that each stand-in reached the parameters,
+and that a second build gives the same SQL and parameters (a query holding
+timezone.now() would not: "now" must be the database's `Now()`).
 """
 
 from django.db import connections, router
@@ -111,4 +113,9 @@ class CompiledQuery:
         }
         if missing := [name for name, places in positions.items() if not places]:
             raise ValueError(f"these values never reached the SQL: {missing}")
+        # Built twice, a query must come out the same: one that doesn't holds a
+        # value of the moment (timezone.now(), say), which compiling would freeze.
+        again = self._built_with_stand_ins()[1].query.get_compiler(using=alias)
+        if again.as_sql() != (sql, params):
+            raise ValueError("this query changes between builds: use Now() for now")
         return compiler, sql, tuple(params), positions

@@ -4,6 +4,7 @@ import pytest
 from django.db import connection
 from django.db.models import Count
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from community.compiled_queries import CompiledQuery
 from community.models import User
@@ -103,3 +104,13 @@ def test_a_list_fits_when_it_is_neither_empty_nor_too_long():
     assert names.fits(member_ids=[1, 2])
     assert not names.fits(member_ids=[1, 2, 3])
     assert not names.fits(member_ids=[])
+
+
+def test_a_time_in_the_sql_is_refused_as_it_would_never_change(member):
+    def joined_before_now(member_id):
+        return User.objects.filter(
+            pk=member_id, date_joined__lte=timezone.now()
+        ).values_list("pk")
+
+    with pytest.raises(ValueError, match="changes between builds"):
+        CompiledQuery(joined_before_now, "member_id").rows(member_id=member.pk)
