@@ -81,7 +81,12 @@ def pooler_settings(pool_mode, options):
     they can't). CONN_MAX_AGE and health checks stay: a connection to the pooler
     holds no server connection between transactions."""
     if pool_mode == "session":
-        return {"OPTIONS": options}
+        # Parameters bound by the server, and a statement asked a fifth time on
+        # a connection prepared: PostgreSQL then skips planning it (4 ms of a
+        # 4.5 ms article query; README "Measuring").
+        return {
+            "OPTIONS": {"server_side_binding": True, "prepare_threshold": 5, **options}
+        }
     if pool_mode == "transaction":
         return {
             "DISABLE_SERVER_SIDE_CURSORS": True,

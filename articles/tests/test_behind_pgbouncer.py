@@ -187,11 +187,17 @@ def test_transaction_pool_mode_turns_off_server_side_cursors_and_prepares(
     assert database["OPTIONS"] == {"sslmode": "require", "prepare_threshold": None}
 
 
-def test_without_a_pooler_nothing_changes(monkeypatch):
+def test_without_a_pooler_statements_are_bound_and_prepared_by_the_server(
+    monkeypatch,
+):
     monkeypatch.delenv("DATABASE_POOL_MODE", raising=False)
     database = database_from_url("postgres://app@db:5432/community?sslmode=require")
     assert "DISABLE_SERVER_SIDE_CURSORS" not in database
-    assert database["OPTIONS"] == {"sslmode": "require"}
+    assert database["OPTIONS"] == {
+        "sslmode": "require",
+        "server_side_binding": True,
+        "prepare_threshold": 5,
+    }
 
 
 def test_an_unknown_pool_mode_is_refused(monkeypatch):
