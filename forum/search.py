@@ -132,8 +132,14 @@ def search(queryset, query: str, *, text_field="body", title_field=None, limit=2
 
 
 def search_posts(user, query: str, *, limit=20):
-    """Posts matching `query` that search may show `user` (forum/visibility.py)."""
-    posts = searchable(Post.objects.select_related("author"), user)
+    """Posts matching `query` that search may show `user` (forum/visibility.py),
+    each with only what a list of results shows (templates/articles/search.html)."""
+    posts = searchable(
+        Post.objects.select_related("author").only(
+            "created_at", "body", "author__display_name"
+        ),
+        user,
+    )
     return search(posts, query, limit=limit)
 
 
