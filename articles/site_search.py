@@ -35,11 +35,14 @@ def search_site(query: str, *, viewer, visitor_key: str | None = None):
         if visitor_key is None:
             raise ValueError("A visitor's search needs a visitor_key for limits.")
         check_rate_limit(visitor_key, "visitor_search")
-    # What readers see: the live (signed-off) revisions of published articles.
+    # What readers see: the live (signed-off) revisions of published articles,
+    # with only what a list of results shows (not the revision's whole snapshot).
     articles = search.search(
         ArticleRevision.objects.filter(
             pk__in=Article.objects.published().values("live_revision")
-        ).select_related("article"),
+        )
+        .select_related("article")
+        .only("title", "body", "article__slug"),
         query,
         title_field="title",
     )

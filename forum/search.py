@@ -16,7 +16,8 @@ from django.contrib.postgres.search import (
     SearchVector,
 )
 from django.db import connection
-from django.db.models import F, Q, Subquery
+from django.db.models import F, Q
+from django.db.models.expressions import RawSQL
 
 from community.sanitize import HIT_START, HIT_STOP, highlighted
 from forum.models import Post
@@ -56,15 +57,11 @@ def _search_postgres(queryset, query, *, text_field, title_field, limit):
         if title_field:
             vector = SearchVector(title_field, weight="A", config=CONFIG) + vector
         matching = queryset.annotate(found=vector).filter(found=search_query)
-    # Ranking reads each match's vector, and a common word matches tens of thousands
-    # of posts at a million: rank only the newest RANKED_CANDIDATES matches (an index
-    # walk on the key), so search costs the same at any size (202 -> 10 ms for
-    # "cravings" at 1M posts). Older posts are found by more specific words.
-    newest = matching.order_by("-pk").values("pk")[:RANKED_CANDIDATES]
+    rank = SearchRank(vector, search_query)
     rows = list(
-        queryset.filter(pk__in=Subquery(newest))
+        queryset.filter(pk__in=_best_of_newest(matching, rank, limit))
         .annotate(
-            rank=SearchRank(vector, search_query),
+            rank=rank,
             headline=SearchHeadline(
                 text_field,
                 search_query,
@@ -75,11 +72,36 @@ def _search_postgres(queryset, query, *, text_field, title_field, limit):
                 min_words=15,
             ),
         )
-        .order_by("-rank", "-id")[:limit]
+        .order_by("-rank", "-id")
     )
     for row in rows:
         row.snippet = highlighted(row.headline)
     return rows
+
+
+def _best_of_newest(matching, rank, limit):
+    """The keys of the `limit` best-ranked among the newest RANKED_CANDIDATES matches.
+
+    Ranking reads each match's vector, and a common word matches tens of thousands
+    of posts at a million: rank only the newest RANKED_CANDIDATES matches (an index
+    walk on the key), so search costs the same at any size (202 -> 10 ms for
+    "cravings" at 1M posts). Older posts are found by more specific words. Each
+    candidate is ranked as the walk reads it, so whole rows (author, headline) are
+    fetched only for the few shown, not read again for all of them.
+    """
+    newest = (
+        matching.order_by("-pk")
+        .annotate(candidate=F("pk"), candidate_rank=rank)
+        .values("candidate", "candidate_rank")[:RANKED_CANDIDATES]
+    )
+    # The ORM cannot select from a sliced query, so it is wrapped as SQL; the
+    # inner SQL is the ORM's own, with every value passed as a parameter.
+    sql, params = newest.query.sql_with_params()
+    return RawSQL(  # noqa: S611
+        f'SELECT "candidate" FROM ({sql}) AS "newest" '  # noqa: S608
+        'ORDER BY "candidate_rank" DESC, "candidate" DESC LIMIT %s',
+        (*params, limit),
+    )
 
 
 def search(queryset, query: str, *, text_field="body", title_field=None, limit=20):
@@ -110,8 +132,14 @@ def search(queryset, query: str, *, text_field="body", title_field=None, limit=2
 
 
 def search_posts(user, query: str, *, limit=20):
-    """Posts matching `query` that search may show `user` (forum/visibility.py)."""
-    posts = searchable(Post.objects.select_related("author"), user)
+    """Posts matching `query` that search may show `user` (forum/visibility.py),
+    each with only what a list of results shows (templates/articles/search.html)."""
+    posts = searchable(
+        Post.objects.select_related("author").only(
+            "created_at", "body", "author__display_name"
+        ),
+        user,
+    )
     return search(posts, query, limit=limit)
 
 
