@@ -42,7 +42,7 @@ def search_site(query: str, *, viewer, visitor_key: str | None = None):
             pk__in=Article.objects.published().values("live_revision")
         )
         .select_related("article")
-        .only("title", "body", "article__slug"),
+        .only("title", "body", "article__slug", "article__language"),
         query,
         title_field="title",
     )

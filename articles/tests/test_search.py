@@ -92,3 +92,8 @@ def test_ranking_considers_only_the_newest_matches(member, monkeypatch):
     )
     found = forum_search.search_posts(member, "cravings")
     assert {post.pk for post in found} == {middle.pk, newest.pk}
+
+
+def test_an_article_result_is_marked_in_its_own_language(client, content):
+    html = client.get("/search/", {"q": "naloxone"}).content.decode()
+    assert '<h3 class="teaser-title" lang="en">' in html
