@@ -92,6 +92,7 @@ class Command(BaseCommand):
             self.say(f"Seeded in {self.elapsed():.0f} s.")
         else:
             self.say("Benchmark data already there (use --reseed to start over).")
+        seed.settle(log=self.stdout.write)
         if options["seed_only"]:
             return
         if shutil.which("wrk") is None:

@@ -67,6 +67,7 @@ class Command(BaseCommand):
                 f"Seeding {scale.posts:,} posts, {scale.members:,} members…"
             )
             community = seed.seed(scale, log=self.stdout.write)
+        seed.settle(log=self.stdout.write)
         endpoints, _floor = Bench().endpoints(community)
         report = profile(
             community,
