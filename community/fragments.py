@@ -98,7 +98,7 @@ def once_per_language(parser, token):
     values = token_kwargs(bits, parser, support_legacy=False)
     if bits:
         raise TemplateSyntaxError(
-            "once_per_language takes only name=value arguments, got %r." % bits
+            f"once_per_language takes only name=value arguments, got {bits!r}."
         )
     nodelist = parser.parse(("endonce_per_language",))
     parser.delete_first_token()
@@ -192,4 +192,5 @@ def form_fields(parser, token):
     bits = token.split_contents()
     if len(bits) != 3:
         raise TemplateSyntaxError("Usage: {% form_fields form 'field template' %}")
-    return FormFieldsNode(parser.compile_filter(bits[1]), parser.compile_filter(bits[2]))
+    form, template_name = (parser.compile_filter(bit) for bit in bits[1:])
+    return FormFieldsNode(form, template_name)
