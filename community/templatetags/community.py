@@ -1,5 +1,6 @@
 from django import template
 
+from community import fragments
 from community.sanitize import as_stored_html, json_ld_script
 from community.timestamps import machine_readable
 
@@ -29,3 +30,7 @@ def json_ld(data):
     """<script type="application/ld+json"> for `data`. A data block never runs, so
     it needs no CSP nonce, which keeps the page cacheable."""
     return json_ld_script(data)
+
+
+register.tag("once_per_language", fragments.once_per_language)
+register.tag("form_fields", fragments.form_fields)
