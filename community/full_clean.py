@@ -72,7 +72,15 @@ def _failed(instance, checks, exclude, using) -> list:
         against |= instance._get_field_expression_map(
             meta=model_class._meta, exclude=exclude
         )
+    # Only the values the conditions name: resolving the others costs time.
+    named = {
+        reference[0]
+        for model_class, constraint in checks
+        for reference in model_class._get_expr_references(constraint.condition)
+    }
     for name, value in against.items():
+        if name not in named:
+            continue
         if not hasattr(value, "resolve_expression"):
             value = Value(value)
         query.add_annotation(value, name, select=False)

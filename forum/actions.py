@@ -134,14 +134,14 @@ def _create(
 
 
 def _follow_own_thread(post):
-    """The author follows the thread they start or reply in."""
+    """The author follows the thread they start or reply in (one INSERT that does
+    nothing if they already do: no lookup, no savepoint)."""
     if post.author_id is None:
         return
-    if post.parent_id is None:
-        # A thread made in this transaction: nobody can follow it yet.
-        Follow.objects.create(member_id=post.author_id, thread_id=post.root_id)
-    else:
-        Follow.objects.get_or_create(member_id=post.author_id, thread_id=post.root_id)
+    Follow.objects.bulk_create(
+        [Follow(member_id=post.author_id, thread_id=post.root_id)],
+        ignore_conflicts=True,
+    )
 
 
 @transaction.atomic
