@@ -7,7 +7,7 @@ messages, the codes and the fields that excuse a constraint are Django's own.
 """
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
-from django.db import router
+from django.db import connections, router
 from django.db.models import BooleanField, CheckConstraint, Q, Value
 from django.db.models.functions import Coalesce
 from django.db.models.sql import Query
@@ -33,37 +33,51 @@ def full_clean(instance, *, exclude=()) -> None:
 
 
 def validate_constraints(instance, *, exclude) -> None:
-    model = type(instance)
-    using = router.db_for_write(model, instance=instance)
-    checks = []
+    """Model.validate_constraints, the check constraints in one query: the same
+    errors, in the same order."""
+    using = router.db_for_write(type(instance), instance=instance)
+    checks = [
+        (model_class, constraint)
+        for model_class, constraints in instance.get_constraints()
+        for constraint in constraints
+        if isinstance(constraint, CheckConstraint)
+        and not constraint._expression_refs_exclude(
+            model_class, constraint.condition, exclude
+        )
+    ]
+    failed = _failed(instance, checks, exclude, using)
     errors = {}
     for model_class, constraints in instance.get_constraints():
         for constraint in constraints:
-            if isinstance(constraint, CheckConstraint):
-                if not constraint._expression_refs_exclude(
-                    model_class, constraint.condition, exclude
-                ):
-                    checks.append((model_class, constraint))
-                continue
             try:
-                constraint.validate(model_class, instance, exclude, using=using)
+                if isinstance(constraint, CheckConstraint):
+                    if constraint in failed:
+                        raise ValidationError(
+                            constraint.get_violation_error_message(),
+                            code=constraint.violation_error_code,
+                        )
+                else:
+                    constraint.validate(model_class, instance, exclude, using=using)
             except ValidationError as error:
-                errors = error.update_error_dict(errors)
-    for constraint in _failed(instance, checks, exclude, using):
-        error = ValidationError(
-            constraint.get_violation_error_message(),
-            code=constraint.violation_error_code,
-        )
-        errors = error.update_error_dict(errors)
+                errors = _with_error(errors, constraint, error)
     if errors:
         raise ValidationError(errors)
+
+
+def _with_error(errors, constraint, error) -> dict:
+    # As Django files them: a one-field uniqueness error under that field.
+    fields = getattr(constraint, "fields", ())
+    if getattr(error, "code", None) == "unique" and len(fields) == 1:
+        errors.setdefault(fields[0], []).append(error)
+        return errors
+    return error.update_error_dict(errors)
 
 
 def _failed(instance, checks, exclude, using) -> list:
     """The check constraints whose condition is false for the instance's values.
 
-    No savepoint: the values are the ones the INSERT or UPDATE will send, so a
-    database error here would fail that statement anyway."""
+    No savepoint (Django's logs and ignores a database error here): these are the
+    values the INSERT or UPDATE will send, so that statement would fail too."""
     if not checks:
         return []
     query = Query(None)
@@ -86,7 +100,9 @@ def _failed(instance, checks, exclude, using) -> list:
         query.add_annotation(value, name, select=False)
     for number, (_model_class, constraint) in enumerate(checks):
         # A constraint that evaluates to UNKNOWN (NULL) holds, as in the database.
-        condition = Coalesce(Q(constraint.condition), True, output_field=BooleanField())
+        condition = Q(constraint.condition)
+        if connections[using].features.supports_comparing_boolean_expr:
+            condition = Coalesce(condition, True, output_field=BooleanField())
         query.add_annotation(condition, f"holds_{number}")
     row = query.get_compiler(using=using).execute_sql(SINGLE)
     return [
