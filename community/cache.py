@@ -24,7 +24,7 @@ import threading
 import time
 from urllib.parse import urlsplit, urlunsplit
 
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.core.cache.backends.redis import RedisCache as DjangoRedisCache
 from django.core.cache.backends.redis import RedisCacheClient as DjangoClient
 from redis.backoff import NoBackoff
@@ -210,6 +210,21 @@ class RedisCache(DjangoRedisCache):
             lambda: super(RedisCache, self).incr(*args, **kwargs), _missing
         )
 
+    def count_up(self, key, timeout=None):
+        """See `count_up` below: one round trip instead of three or four."""
+        key = self.make_and_validate_key(key)
+        client = self._cache.get_client(key, write=True)
+
+        def counted():
+            if timeout is None:
+                return client.incr(key)  # INCR starts a missing key at 0
+            pipe = client.pipeline(transaction=True)
+            pipe.set(key, 0, ex=self.get_backend_timeout(timeout), nx=True)
+            pipe.incr(key)
+            return pipe.execute()[-1]
+
+        return self._tolerant(counted, _missing)
+
     def set_many(self, *args, **kwargs):
         return self._tolerant(
             lambda: super(RedisCache, self).set_many(*args, **kwargs), list
@@ -224,15 +239,30 @@ class RedisCache(DjangoRedisCache):
         return self._tolerant(lambda: super(RedisCache, self).clear(), bool)
 
 
+def count_up(key: str, timeout=None) -> int:
+    """One more under `key`, which starts at 0 (kept `timeout` seconds, or until
+    evicted) when missing. On Redis in one round trip: rate limits count twice on
+    each post. Raises ValueError if the cache is unavailable."""
+    backend = caches["default"]
+    if isinstance(backend, RedisCache):
+        return backend.count_up(key, timeout)
+    if timeout is not None:
+        backend.add(key, 0, timeout=timeout)
+    try:
+        return backend.incr(key)
+    except ValueError:  # not there (expired or evicted since)
+        backend.set(key, 1, timeout=timeout)
+        return 1
+
+
 def bump(key: str) -> None:
     """Move a version counter on; pages stored with the old version go stale.
 
     Kept in the shared cache (Redis in production), so every app server sees it.
+    Any new value invalidates, so a counter evicted and started again will do.
     """
-    try:
-        cache.incr(key)
-    except ValueError:  # not there yet (or evicted): any new value invalidates
-        cache.set(key, 1, timeout=None)
+    with contextlib.suppress(ValueError):
+        count_up(key)
 
 
 def read_versions(keys: list[str]) -> list[int]:

@@ -21,7 +21,7 @@ from django.core.cache import cache
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from community.cache import CacheUnavailable, outages_raised
+from community.cache import CacheUnavailable, count_up, outages_raised
 from community.permissions import can_moderate
 
 logger = logging.getLogger(__name__)
@@ -148,12 +148,7 @@ def check_rate_limit(who, action: str, *, scope="") -> None:
 def _count(key, period) -> int:
     """One more use under `key`; raises CacheUnavailable if it can't be counted."""
     with outages_raised():
-        cache.add(key, 0, timeout=period)
-        try:
-            return cache.incr(key)
-        except ValueError:  # expired between add and incr
-            cache.set(key, 1, timeout=period)
-            return 1
+        return count_up(key, period)
 
 
 def _uncounted(action) -> None:

@@ -19,6 +19,7 @@ TIMED_OPERATIONS = (
     "delete",
     "touch",
     "incr",
+    "count_up",
     "decr",
     "has_key",
     "get_many",
@@ -50,7 +51,9 @@ def _timed(operation, method):
 def timed(backend_class):
     """A subclass of `backend_class` whose operations are timed."""
     methods = {
-        name: _timed(name, getattr(backend_class, name)) for name in TIMED_OPERATIONS
+        name: _timed(name, getattr(backend_class, name))
+        for name in TIMED_OPERATIONS
+        if hasattr(backend_class, name)
     }
     return type(f"Timed{backend_class.__name__}", (backend_class,), methods)
 

@@ -15,6 +15,7 @@ from django.db.models import Case, F, When
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from community.full_clean import full_clean
 from community.limits import check_rate_limit
 from community.mentions import mention_links
 from community.sanitize import VERSION as SANITIZER_VERSION
@@ -58,7 +59,7 @@ def _render(post, author):
 def _validate(post, *, picture_image):
     if picture_image is not None:
         post.picture = PENDING_PICTURE
-    post.full_clean(exclude=["path", "root", "parent", "conversation", "author"])
+    full_clean(post, exclude=["path", "root", "parent", "conversation", "author"])
 
 
 def _store(post, picture_image):
@@ -72,11 +73,14 @@ def _store(post, picture_image):
     post.thumbnail_height = stored.thumbnail_height
 
 
-def _place_in_tree(post, parent):
-    """Give a saved post its path and root, and count it in every ancestor."""
+def _place_in_tree_and_index(post, parent):
+    """Give a saved post its path and root, store its search vector (one UPDATE),
+    and count it in every ancestor."""
     post.path = (parent.path if parent else "") + path_segment(post.pk)
     post.root_id = parent.root_id if parent else post.pk
-    post.save(update_fields=["path", "root"])
+    Post.objects.filter(pk=post.pk).update(
+        path=post.path, root_id=post.root_id, **search.stored_vector()
+    )
     if parent is not None:
         # One statement for every ancestor: descendants +1, direct replies +1.
         Post.objects.filter(pk__in=ids_in_path(parent.path)).update(
@@ -121,14 +125,23 @@ def _create(
         check_rate_limit(author, "post_gap")
     _store(post, picture_image)
     post.save()
-    _place_in_tree(post, parent)
-    if author is not None:
-        Follow.objects.get_or_create(member=author, thread_id=post.root_id)
-    search.index_post(post)
+    _place_in_tree_and_index(post, parent)
+    _follow_own_thread(post)
     touch_conversation(post.conversation_id)
     moderation.after_create(post, screening)
     notify_mentions(post)
     return Posted(post, screening)
+
+
+def _follow_own_thread(post):
+    """The author follows the thread they start or reply in (one INSERT that does
+    nothing if they already do: no lookup, no savepoint)."""
+    if post.author_id is None:
+        return
+    Follow.objects.bulk_create(
+        [Follow(member_id=post.author_id, thread_id=post.root_id)],
+        ignore_conflicts=True,
+    )
 
 
 @transaction.atomic

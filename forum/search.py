@@ -39,7 +39,15 @@ def index_post(post) -> None:
 def index_posts(queryset) -> None:
     """Store the search vector of every post in `queryset`, in one statement."""
     if on_postgres():
-        queryset.update(search_vector=SearchVector("body", config=CONFIG))
+        queryset.update(**stored_vector())
+
+
+def stored_vector() -> dict:
+    """What an UPDATE of posts sets to store their search vector, so a write that
+    updates a new post anyway can index it in the same statement."""
+    if on_postgres():
+        return {"search_vector": SearchVector("body", config=CONFIG)}
+    return {}
 
 
 def words(query: str) -> list[str]:

@@ -55,3 +55,13 @@ def test_many_cache_calls_build_one_redis_client(redis_cache, built_clients):
     assert [redis_cache.get(f"key-{n}") for n in range(20)] == list(range(20))
     assert redis_cache.incr("key-3") == 4
     assert len(built_clients) == 1
+
+
+def test_a_counter_starts_at_one_and_lasts_its_period(redis_cache):
+    client = redis_cache._cache.get_client()
+    assert redis_cache.count_up("key-5", 60) == 1
+    assert redis_cache.count_up("key-5", 60) == 2
+    assert redis_cache.get("key-5") == 2
+    assert 0 < client.ttl(redis_cache.make_key("key-5")) <= 60
+    assert redis_cache.count_up("key-6") == 1
+    assert client.ttl(redis_cache.make_key("key-6")) == -1  # a version: no expiry
