@@ -24,6 +24,10 @@ class CommunityConfig(AppConfig):
         connection_created.connect(time_every_connections_queries)
         connect_task_signals()
 
+        from community.sql_conversion import cache_long_statements
+
+        cache_long_statements()
+
 
 class StaffAdminConfig(admin_apps.AdminConfig):
     """Django's admin on StaffAdminSite: no password-only sign-in of its own."""
