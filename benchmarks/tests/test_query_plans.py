@@ -35,7 +35,6 @@ PLANS_SCALE = seed.Scale(
 # A scan is the planner's right choice for a table of a few pages, and stays cheap
 # while the table stays that size; any bigger table is read through an index.
 SMALL_TABLE_ROWS = 1_000
-RANDOM_PAGE_COST = 1.1
 
 
 def large_tables(cursor):
@@ -77,7 +76,7 @@ def test_hot_pages_read_the_big_tables_through_indexes():
     scans = []
     with connection.cursor() as cursor:
         # Production's setting for SSD storage (README, "Running in production").
-        cursor.execute(f"SET LOCAL random_page_cost = {RANDOM_PAGE_COST}")
+        cursor.execute(f"SET LOCAL random_page_cost = {seed.RANDOM_PAGE_COST}")
         large = large_tables(cursor)
         assert {"forum_post", "forum_notification", "forum_queueitem"} <= large
         assert {"community_user", "forum_reaction", "forum_follow"} <= large
