@@ -230,10 +230,11 @@ def _decorate(posts, viewer, *, interactive=True):
     return posts
 
 
-def _listing(queryset, viewer, *, before, conversation=None):
+def _listing(posts, viewer, *, before, conversation=None):
     """Top-level posts, each with how many replies the viewer can see in its thread.
 
-    A conversation's list (the feed) opens with its pinned posts; the questions
+    `posts()` builds the queryset, only if the page isn't read compiled. A
+    conversation's list (the feed) opens with its pinned posts; the questions
     page, across conversations, is newest first only.
     """
     first_page = None
@@ -242,7 +243,7 @@ def _listing(queryset, viewer, *, before, conversation=None):
             _first_feed_page, viewer, conversation, extra=LISTING_COLUMNS
         )
     roots, next_cursor = first_page or _top_level(
-        _with_reply_counts(queryset, viewer),
+        _with_reply_counts(posts(), viewer),
         before=before,
         size=settings.FORUM_PAGE_SIZE,
         extra=LISTING_COLUMNS,
@@ -263,14 +264,21 @@ def _listing(queryset, viewer, *, before, conversation=None):
 
 def feed_page(conversation, viewer, *, before=None) -> Page:
     """Top-level posts only, each with its counts: the community feed."""
-    queryset = _conversation_posts(viewer, conversation.pk)
-    return _listing(queryset, viewer, before=before, conversation=conversation)
+    return _listing(
+        lambda: _conversation_posts(viewer, conversation.pk),
+        viewer,
+        before=before,
+        conversation=conversation,
+    )
 
 
 def question_page(viewer, *, before=None) -> Page:
     """Questions from every conversation, newest first."""
-    queryset = Post.objects.visible_to(viewer).filter(kind=Post.Kind.QUESTION)
-    return _listing(queryset, viewer, before=before)
+    return _listing(
+        lambda: Post.objects.visible_to(viewer).filter(kind=Post.Kind.QUESTION),
+        viewer,
+        before=before,
+    )
 
 
 def _first_replies(roots, viewer, *, limit):
