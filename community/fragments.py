@@ -9,8 +9,8 @@ depends on, and nothing else can reach it:
 - `{% once_per_language name=value … %}` renders its contents with only the named
   values (like `{% include … only %}`), keyed by them and the language;
 - `{% form_fields form "template" %}` memoises the fields of an unbound form with no
-  initial data, keyed by how each field is set up; bound forms (what someone typed,
-  their errors) always render afresh.
+  initial data, keyed by how each field is set up (a poll's choices included);
+  bound forms (what someone typed, their errors) always render afresh.
 
 Memos live on template nodes, so an edited template (a new node) starts afresh, and
 they are forgotten when settings change (tests).
@@ -134,19 +134,26 @@ def _field_setup(name, field):
         field.initial,
         field.show_hidden_initial,
         field.localize,
+        _frozen(getattr(field, "choices", None)),
         _frozen(field.widget_attrs(field.widget)),
         type(field.widget),
         _frozen(vars(field.widget)),
     )
 
 
+def _fixed_choices(field):
+    """No choices, or a plain list of them (a poll's options): not a queryset or a
+    callable, which may give other choices on each request."""
+    return not hasattr(field, "choices") or isinstance(field.choices, list)
+
+
 def unbound_form_key(form):
     """The key of an unbound form's rendered fields, or None when they may hold
-    anything per request: data, initial values, callables, choices."""
+    anything per request: data, initial values, callables, choices from a query."""
     if form.is_bound or form.initial:
         return None
     for field in form.fields.values():
-        if callable(field.initial) or hasattr(field, "choices"):
+        if callable(field.initial) or not _fixed_choices(field):
             return None
     key = (
         type(form),

@@ -3,6 +3,7 @@
 
 import pytest
 from django import forms
+from django.contrib.auth.models import Group
 from django.template import TemplateSyntaxError, engines
 from django.urls import set_script_prefix
 from django.utils import translation
@@ -100,3 +101,38 @@ def test_initial_values_are_never_memoised():
     assert "second draft" in render(
         FIELDS, form=NoteForm(initial={"body": "second draft"})
     )
+
+
+class PollForm(forms.Form):
+    option = forms.TypedChoiceField(coerce=int, widget=forms.RadioSelect)
+
+    def __init__(self, *args, choices, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["option"].choices = choices
+
+
+def test_each_set_of_choices_gets_its_own_rendering():
+    first = render(FIELDS, form=PollForm(choices=[(1, "Yes"), (2, "No")]))
+    second = render(FIELDS, form=PollForm(choices=[(3, "Often"), (4, "Rarely")]))
+    assert "Often" in second
+    assert "Yes" not in second
+    assert render(FIELDS, form=PollForm(choices=[(1, "Yes"), (2, "No")])) == first
+
+
+def test_memoised_choices_render_as_the_include_loop_does():
+    loop = (
+        '{% for field in form %}{% include "components/field.html" with field=field '
+        "only %}{% endfor %}"
+    )
+    make = lambda: PollForm(choices=[(1, "Yes"), (2, "No")])  # noqa: E731
+    render(FIELDS, form=make())
+    assert render(FIELDS, form=make()) == render(loop, form=make())
+
+
+def test_choices_from_a_query_are_never_memoised(db):
+    class GroupForm(forms.Form):
+        group = forms.ModelChoiceField(queryset=Group.objects.order_by("name"))
+
+    render(FIELDS, form=GroupForm())
+    Group.objects.create(name="Added since")
+    assert "Added since" in render(FIELDS, form=GroupForm())
