@@ -91,7 +91,10 @@ class _Stamps:
         }
 
     def __call__(self, moment, *, with_time=True):
-        local = timezone.localtime(moment, self.zone)
+        # timezone.localtime(), less its call overhead, naive moments refused alike.
+        if moment.tzinfo is None:
+            raise ValueError("a card's moment must be aware (USE_TZ)")
+        local = moment.astimezone(self.zone)
         when = machine_readable_as_is(local)
         if not self.english:
             shown = dateformat.format(local, self.formats[with_time])
@@ -130,6 +133,9 @@ class CardRenderer:
         )
         self.stamp = _Stamps()
         self.words = self._words()
+        # Unescaped: escaped with the rest of "replying to …".
+        self.former_member = _("A former member")
+        self.replying_to = _("replying to %(name)s")
         self.verbs = {
             Post.Kind.QUESTION: self.words["asked"],
             Post.Kind.REPLY: self.words["replied"],
@@ -274,8 +280,8 @@ class CardRenderer:
         if post.replying_to:
             name = post.replying_to
             if name == FORMER_MEMBER_NAME:
-                name = _("A former member")
-            replying_to = _("replying to %(name)s") % {"name": name}
+                name = self.former_member
+            replying_to = self.replying_to % {"name": name}
             out.append(f'<span class="replying-to">{escape(replying_to)}</span>')
         out.append("</header>")
         return "".join(out)
