@@ -2,7 +2,7 @@
 
 This module is the one home of a post card's markup. A page of a big conversation
 shows a couple of hundred cards and the print view up to a thousand; Django's
-template engine spends about 0.3 ms on a card, this about 15 µs, which is what keeps
+template engine spends about 0.3 ms on a card, this about 6 µs, which is what keeps
 the article page and the print view inside their budgets (see the README's
 benchmark figures).
 
