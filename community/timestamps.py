@@ -16,5 +16,11 @@ def machine_readable(moment, zone=None):
     if isinstance(moment, datetime):
         if timezone.is_aware(moment):
             moment = timezone.localtime(moment, zone)
-        return moment.isoformat(timespec="seconds")
+        return machine_readable_as_is(moment)
     return moment.isoformat()
+
+
+def machine_readable_as_is(moment: datetime) -> str:
+    """`moment` written in the zone it is already in, for callers that converted
+    it themselves to show it too (card lists: once a card, not twice)."""
+    return moment.isoformat(timespec="seconds")

@@ -106,14 +106,24 @@ class Viewer:
 
     def card_view(self, post) -> CardView:
         if not self.may_read(post):
-            return CardView(Shows.PLACEHOLDER)
+            return _PLACEHOLDER
         history = self.may_see_history(post)
         muted = post.author_id in self.muted
         if post.status in PLACEHOLDERS:
             return CardView(
                 Shows.WITH_NOTE, post.status_reason, sees_history=history, muted=muted
             )
-        return CardView(Shows.FULL, sees_history=history, muted=muted)
+        return _FULL[bool(history), muted]
+
+
+# The views most cards get, made once: a page asks for hundreds, and they are
+# frozen, so sharing them is safe.
+_PLACEHOLDER = CardView(Shows.PLACEHOLDER)
+_FULL = {
+    (history, muted): CardView(Shows.FULL, sees_history=history, muted=muted)
+    for history in (False, True)
+    for muted in (False, True)
+}
 
 
 def visible(queryset, user):
@@ -185,7 +195,8 @@ def readable_count(user):
 
 def keeps_place(post, viewer: Viewer, *, readable_beneath: bool) -> bool:
     """A placeholder stays only above something the viewer can read."""
-    return not viewer.card_view(post).is_placeholder or readable_beneath
+    # What card_view() shows as a placeholder, without building the view.
+    return viewer.may_read(post) or readable_beneath
 
 
 def without_empty_placeholders(posts, viewer: Viewer, *, more_follow=False):

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from community.decorators import members_only
 from community.limits import RateLimited
 from community.redirects import safe_next
-from forum import actions, history, moderation, threads
+from forum import actions, history, hosts, moderation, threads
 from forum.forms import EditPostForm, PostForm
 from forum.models import Conversation
 from forum.views.common import (
@@ -47,6 +47,7 @@ def conversation_print(request, pk):
     conversation = get_object_or_404(Conversation, pk=pk)
     if conversation.kind == Conversation.Kind.FEED:
         return redirect("forum:feed")
+    hosts.with_host(conversation)  # for the link back: its address is its host's
     page = threads.whole_conversation(
         conversation, request.user, after=request.GET.get("after")
     )
