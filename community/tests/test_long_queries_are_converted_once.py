@@ -5,8 +5,8 @@ import pytest
 from django.db import connection
 from psycopg import _queries
 
-from community.sql_conversion import LONGEST_CACHED_SQL, MOST_CACHED_PARAMETERS
 from community.models import User
+from community.sql_conversion import LONGEST_CACHED_SQL, MOST_CACHED_PARAMETERS
 
 pytestmark = pytest.mark.django_db
 
