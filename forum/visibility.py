@@ -106,14 +106,23 @@ class Viewer:
 
     def card_view(self, post) -> CardView:
         if not self.may_read(post):
-            return CardView(Shows.PLACEHOLDER)
+            return PLACEHOLDER_VIEW
         history = self.may_see_history(post)
         muted = post.author_id in self.muted
         if post.status in PLACEHOLDERS:
             return CardView(
                 Shows.WITH_NOTE, post.status_reason, sees_history=history, muted=muted
             )
-        return CardView(Shows.FULL, sees_history=history, muted=muted)
+        return FULL_VIEWS[history, muted]
+
+
+# Views are immutable and most cards share one of these: made once, not per card.
+PLACEHOLDER_VIEW = CardView(Shows.PLACEHOLDER)
+FULL_VIEWS = {
+    (history, muted): CardView(Shows.FULL, sees_history=history, muted=muted)
+    for history in (False, True)
+    for muted in (False, True)
+}
 
 
 def visible(queryset, user):
