@@ -40,6 +40,11 @@ class Relations:
     blocked: frozenset = frozenset()
     blocked_by: frozenset = frozenset()
 
+    def is_blocked_by(self, other_id) -> bool:
+        """Whether the member `other_id` blocks this member (so they may not reply
+        to, react to or mention them)."""
+        return other_id is not None and other_id in self.blocked_by
+
 
 NONE = Relations()
 
@@ -69,12 +74,6 @@ def relations_of(user) -> Relations:
 
 def muted_ids(user) -> frozenset:
     return relations_of(user).muted
-
-
-def is_blocked_by(user, other_id) -> bool:
-    """Whether the member `other_id` has blocked `user` (so `user` may not reply to,
-    react to or mention them)."""
-    return other_id is not None and other_id in relations_of(user).blocked_by
 
 
 def members_muting(actor_id, member_ids) -> set:

@@ -19,13 +19,7 @@ from django.db.models.lookups import IsNull
 from forum import card_rows
 from forum.card_rows import PostCard
 from forum.models import Conversation, Post, tree_path_or_none
-from forum.permissions import (
-    can_edit_post,
-    can_react,
-    can_reply,
-    can_report_at_risk,
-    can_withdraw_post,
-)
+from forum.permissions import PostActions
 from forum.visibility import (
     Viewer,
     has_readable_reply,
@@ -204,6 +198,7 @@ def _decorate(posts, viewer, *, interactive=True):
     What each card shows of its post comes from forum/visibility.py.
     """
     who = Viewer.of(viewer, with_mutes=True)
+    may = PostActions(viewer)  # the viewer's own facts once a page, not per card
     mine = {}
     if interactive and viewer.is_authenticated and posts:
         for post_id, kind in card_rows.reactions_of(viewer, [p.pk for p in posts]):
@@ -212,12 +207,12 @@ def _decorate(posts, viewer, *, interactive=True):
     for post in posts:
         post.my_reactions = mine.get(post.pk, ())
         if interactive:
-            post.viewer_can_reply = can_reply(viewer, post)
-            post.viewer_can_react = can_react(viewer, post)
-            post.viewer_can_edit = can_edit_post(viewer, post)
-            post.viewer_can_withdraw = can_withdraw_post(viewer, post)
+            post.viewer_can_reply = may.can_reply(post)
+            post.viewer_can_react = may.can_react(post)
+            post.viewer_can_edit = may.can_edit(post)
+            post.viewer_can_withdraw = may.can_withdraw(post)
             # Anyone may say someone is at risk; the form offers what else they may.
-            post.viewer_can_report = can_report_at_risk(viewer, post)
+            post.viewer_can_report = may.can_report_at_risk(post)
         else:
             post.viewer_can_reply = post.viewer_can_react = False
             post.viewer_can_edit = post.viewer_can_withdraw = False
