@@ -16,51 +16,98 @@ compiled at its longest and shorter lists are padded by repeating their last id,
 which IN ignores. Compiling checks that each stand-in reached the parameters,
 and that a second build gives the same SQL and parameters (a query holding
 timezone.now() would not: "now" must be the database's `Now()`).
+
+Values can be text too (a slug, a cookie's key), compared for equality only, and
+a compiled query can give model instances, with their `select_related()` objects
+and annotations, built as Django's own ModelIterable builds them.
 """
 
+from typing import NamedTuple
+
 from django.db import connections, router
+from django.db.models.query import ModelIterable, get_related_populators
 
 # Stand-ins no real row id reaches: negative, and distinct per parameter.
 _FIRST_STAND_IN = -1_999_999_001
+# Stand-ins for text values: no slug or key looks like this.
+_TEXT_STAND_IN = "<compiled query stand-in for {}>"
+
+
+class _Compiled(NamedTuple):
+    compiler: object
+    sql: str
+    params: tuple
+    positions: dict  # value's name: the places of its stand-in in `params`
+    fetch_mode: object | None  # how Django fetches fields left out; None: rows()
 
 
 class CompiledQuery:
     """`build(**values)` returns a `values_list()` queryset; `rows(**values)` runs
-    it with those values, without building or compiling it again.
+    it with those values, without building or compiling it again. A queryset of
+    model instances (no `prefetch_related()`) is run with `instances(**values)`.
 
         UNREAD = CompiledQuery(lambda member_id: Notification.objects.filter(
             recipient_id=member_id, read_at=None).values_list("pk"), "member_id")
         UNREAD.rows(member_id=request.user.pk)
     """
 
-    def __init__(self, build, *names, in_lists=None):
-        """`in_lists`: {name: longest length} of the values that are lists of ids."""
+    def __init__(self, build, *names, in_lists=None, texts=()):
+        """`in_lists`: {name: longest length} of the values that are lists of ids;
+        `texts`: the names of the values that are text, not ids."""
         self.build = build
         self.names = names
         self.in_lists = in_lists or {}
-        self._compiled = {}  # database alias: (compiler, sql, params, positions)
+        self.texts = tuple(texts)
+        self._compiled = {}  # database alias: _Compiled
 
     def rows(self, **values) -> list[tuple]:
-        expected = set(self.names) | set(self.in_lists)
+        compiled, fetched, _alias = self._run(values, models=False)
+        return list(
+            compiled.compiler.results_iter(results=[fetched], tuple_expected=True)
+        )
+
+    def instances(self, **values) -> list:
+        """The rows as model instances, as iterating the queryset would give."""
+        compiled, fetched, alias = self._run(values, models=True)
+        compiler, fetch_mode = compiled.compiler, compiled.fetch_mode
+        select, klass_info = compiler.select, compiler.klass_info
+        fields = klass_info["select_fields"]
+        start, end = fields[0], fields[-1] + 1
+        attnames = [column[0].target.attname for column in select[start:end]]
+        populators = get_related_populators(klass_info, select, alias, fetch_mode)
+        annotations = compiler.annotation_col_map.items()
+        instances = []
+        for row in compiler.results_iter(results=[fetched]):
+            instance = klass_info["model"].from_db(
+                alias, attnames, row[start:end], fetch_mode=fetch_mode
+            )
+            for populator in populators:
+                populator.populate(row, instance)
+            for name, place in annotations:
+                setattr(instance, name, row[place])
+            instances.append(instance)
+        return instances
+
+    def _run(self, values, *, models):
+        expected = set(self.names) | set(self.in_lists) | set(self.texts)
         if set(values) != expected:
             raise TypeError(f"expected the values {sorted(expected)}, got {values}")
         values = self._by_place(values)
-        model = self._model()
-        alias = router.db_for_read(model)
+        alias = router.db_for_read(self._model())
         compiled = self._compiled.get(alias)
         if compiled is None:
             compiled = self._compiled[alias] = self._compile(alias)
-        compiler, sql, params, positions = compiled
-        params = list(params)
-        for name, places in positions.items():
+        if (compiled.fetch_mode is not None) != models:
+            raise TypeError("instances() runs model querysets, rows() values_list()")
+        params = list(compiled.params)
+        for name, places in compiled.positions.items():
             for place in places:
                 # Same type as compiled: on PostgreSQL, Django wraps some ints
                 # (Int2, Int4...) to tell psycopg the column's type.
                 params[place] = type(params[place])(values[name])
         with connections[alias].cursor() as cursor:
-            cursor.execute(sql, params)
-            fetched = cursor.fetchall()
-        return list(compiler.results_iter(results=[fetched], tuple_expected=True))
+            cursor.execute(compiled.sql, params)
+            return compiled, cursor.fetchall(), alias
 
     def fits(self, **lists) -> bool:
         """Whether these lists are short enough (and not empty) to run compiled."""
@@ -68,7 +115,7 @@ class CompiledQuery:
 
     def _by_place(self, values):
         """The values, each list spread as one value per place: `name[0]`, ..."""
-        by_place = {name: values[name] for name in self.names}
+        by_place = {name: values[name] for name in self.names + self.texts}
         for name, longest in self.in_lists.items():
             ids = list(values[name])
             if not 0 < len(ids) <= longest:
@@ -82,11 +129,13 @@ class CompiledQuery:
         places = list(self.names)
         for name, longest in self.in_lists.items():
             places += [f"{name}[{i}]" for i in range(longest)]
-        return {place: _FIRST_STAND_IN - i for i, place in enumerate(places)}
+        stand_ins = {place: _FIRST_STAND_IN - i for i, place in enumerate(places)}
+        stand_ins.update({name: _TEXT_STAND_IN.format(name) for name in self.texts})
+        return stand_ins
 
     def _built_with_stand_ins(self):
         stand_ins = self._stand_ins()
-        values = {name: stand_ins[name] for name in self.names}
+        values = {name: stand_ins[name] for name in self.names + self.texts}
         for name, longest in self.in_lists.items():
             values[name] = [stand_ins[f"{name}[{i}]"] for i in range(longest)]
         return stand_ins, self.build(**values)
@@ -101,13 +150,12 @@ class CompiledQuery:
         stand_ins, queryset = self._built_with_stand_ins()
         compiler = queryset.query.get_compiler(using=alias)
         sql, params = compiler.as_sql()
-        if compiler.has_extra_select:
-            raise ValueError("CompiledQuery reads values_list() columns only")
+        fetch_mode = _checked_fetch_mode(queryset, compiler)
         positions = {
             name: [
                 i
                 for i, param in enumerate(params)
-                if isinstance(param, int) and param == stand_in
+                if isinstance(param, type(stand_in)) and param == stand_in
             ]
             for name, stand_in in stand_ins.items()
         }
@@ -118,4 +166,16 @@ class CompiledQuery:
         again = self._built_with_stand_ins()[1].query.get_compiler(using=alias)
         if again.as_sql() != (sql, params):
             raise ValueError("this query changes between builds: use Now() for now")
-        return compiler, sql, tuple(params), positions
+        return _Compiled(compiler, sql, tuple(params), positions, fetch_mode)
+
+
+def _checked_fetch_mode(queryset, compiler):
+    """The queryset's fetch mode if it gives model instances, None for rows;
+    refusing what a compiled query could not give as the queryset would."""
+    if queryset._prefetch_related_lookups or queryset._known_related_objects:
+        raise ValueError("CompiledQuery prefetches nothing: prefetch on its own")
+    if issubclass(queryset._iterable_class, ModelIterable):
+        return queryset._fetch_mode
+    if compiler.has_extra_select:
+        raise ValueError("CompiledQuery reads values_list() columns or models only")
+    return None

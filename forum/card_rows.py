@@ -97,7 +97,7 @@ def compiled_for(viewer) -> bool:
     return viewer.is_authenticated and not can_moderate(viewer)
 
 
-def _member_stand_in(pk):
+def member_stand_in(pk):
     """A member without powers, to build a member's query shape from (no query)."""
     member = User(pk=pk, is_active=True)
     member._perm_cache = set()  # read by community/backends.py: no powers
@@ -111,7 +111,7 @@ class CompiledCards:
         self.extra = tuple(extra)
 
         def build_for_stand_in(viewer_id, **values):
-            viewer = _member_stand_in(viewer_id)
+            viewer = member_stand_in(viewer_id)
             return PostCard.values(build(viewer, **values), extra=self.extra)
 
         self.query = CompiledQuery(

@@ -41,6 +41,11 @@ class Topic(models.Model):
         return reverse("articles:topic_detail", args=[self.slug])
 
 
+def sees_unpublished(user) -> bool:
+    """Whether `user` may read drafts and articles in review, not only published."""
+    return can_edit_articles(user) or can_review_medically(user)
+
+
 class ArticleQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status=Article.Status.PUBLISHED)
@@ -51,7 +56,7 @@ class ArticleQuerySet(models.QuerySet):
         return self.published().filter(next_review_due__lte=on)
 
     def visible_to(self, user):
-        if can_edit_articles(user) or can_review_medically(user):
+        if sees_unpublished(user):
             return self.all()
         return self.published()
 

@@ -22,6 +22,7 @@ from articles.models import (
     ReviewerProfile,
     Topic,
 )
+from articles.page_article import article_for_page
 from community.http_caching import mark_public_for_visitors, public_for_visitors
 from community.limits import RateLimited, visitor_key
 from community.models import User
@@ -95,7 +96,7 @@ def _poll_for(request, article, shown):
     poll = article.poll_or_none() if shown.poll_options else None
     vote = poll_choices = None
     if poll is not None:
-        # Read with the article (_readable): no query of its own.
+        # Read with the article (article_for_page): no query of its own.
         if article.viewers_vote_option_id is not None:
             vote = polls.VoteShown(option_id=article.viewers_vote_option_id)
         poll_choices = polls.shown_choices(poll, shown)
@@ -156,15 +157,6 @@ def _json_ld(request, article, shown, canonical_url):
     )
 
 
-def _readable(request):
-    return (
-        Article.objects.visible_to(request.user)
-        .for_page()
-        .with_other_language_version()
-        .with_viewers_vote(member=request.user, browser_key=_browser_key(request))
-    )
-
-
 @replica_for_visitors
 def article_detail(request, slug):
     cacheable = caching.can_serve_from_cache(request)
@@ -172,7 +164,7 @@ def article_detail(request, slug):
         html = caching.cached_page(slug)
         if html is not None:
             return mark_public_for_visitors(HttpResponse(html))
-    article = get_object_or_404(_readable(request), slug=slug)
+    article = article_for_page(request.user, _browser_key(request), slug)
     is_preview = article.status != Article.Status.PUBLISHED
     shown = _shown_revision(article, is_preview=is_preview).shown
     poll, poll_choices, vote = _poll_for(request, article, shown)

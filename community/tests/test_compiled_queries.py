@@ -2,7 +2,8 @@
 
 import pytest
 from django.db import connection
-from django.db.models import Count
+from django.db.models import Count, F
+from django.forms.models import model_to_dict
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
@@ -114,3 +115,75 @@ def test_a_time_in_the_sql_is_refused_as_it_would_never_change(member):
 
     with pytest.raises(ValueError, match="changes between builds"):
         CompiledQuery(joined_before_now, "member_id").rows(member_id=member.pk)
+
+
+def _named(email, display_name):
+    return User.objects.filter(email=email, display_name=display_name).values_list("pk")
+
+
+def test_text_values_are_swapped_in_like_ids(member, other_member):
+    named = CompiledQuery(_named, texts=("email", "display_name"))
+    assert named.rows(email="member@example.com", display_name="Wren") == [(member.pk,)]
+    assert named.rows(email="other@example.com", display_name="Marlow") == [
+        (other_member.pk,)
+    ]
+    assert named.rows(email="member@example.com", display_name="Marlow") == []
+
+
+def test_a_text_value_that_never_reaches_the_sql_is_refused(member):
+    def ignores_the_name(email, display_name):
+        return User.objects.filter(email=email).values_list("pk")
+
+    named = CompiledQuery(ignores_the_name, texts=("email", "display_name"))
+    with pytest.raises(ValueError, match="display_name"):
+        named.rows(email="member@example.com", display_name="Wren")
+
+
+def test_a_text_value_changed_on_its_way_to_the_sql_is_refused(member):
+    def by_email_start(email):
+        return User.objects.filter(email__startswith=email).values_list("pk")
+
+    with pytest.raises(ValueError, match="email"):
+        CompiledQuery(by_email_start, texts=("email",)).rows(email="member")
+
+
+def _with_profile(member_id):
+    return (
+        User.objects.filter(pk=member_id)
+        .select_related("profile")
+        .annotate(joined_on=F("date_joined"), name_again=F("display_name"))
+    )
+
+
+def test_instances_come_back_as_the_orm_builds_them(member, other_member):
+    members = CompiledQuery(_with_profile, "member_id")
+    for someone in (member, other_member):
+        (compiled,) = members.instances(member_id=someone.pk)
+        (orm,) = _with_profile(someone.pk)
+        assert model_to_dict(compiled) == model_to_dict(orm)
+        assert (compiled.joined_on, compiled.name_again) == (
+            orm.joined_on,
+            orm.name_again,
+        )
+        with CaptureQueriesContext(connection) as queries:
+            profile = compiled.profile
+        assert len(queries) == 0  # read with the member, as select_related reads
+        assert model_to_dict(profile) == model_to_dict(orm.profile)
+        assert compiled._state.db == orm._state.db
+        assert not compiled._state.adding
+    assert members.instances(member_id=-5) == []
+
+
+def test_instances_and_rows_each_read_their_own_kind_of_query(member):
+    with pytest.raises(TypeError):
+        CompiledQuery(_with_profile, "member_id").rows(member_id=member.pk)
+    with pytest.raises(TypeError):
+        CompiledQuery(_name_and_email, "member_id").instances(member_id=member.pk)
+
+
+def test_a_query_that_prefetches_is_refused(member):
+    def with_groups(member_id):
+        return User.objects.filter(pk=member_id).prefetch_related("groups")
+
+    with pytest.raises(ValueError, match="prefetch"):
+        CompiledQuery(with_groups, "member_id").instances(member_id=member.pk)
