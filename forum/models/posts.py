@@ -19,6 +19,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from community.compiled_queries import CompiledQuery
 from community.models import TimeStamped
 from community.sanitize import VISIBLE_CHARACTER
 
@@ -69,13 +70,28 @@ class Status(models.TextChoices):
     REMOVED = "removed", _("Removed by a moderator")
 
 
+# Pages read a conversation on every request: compiled once per process.
+_THE_FEED = CompiledQuery(
+    lambda: Conversation.objects.filter(kind=Conversation.Kind.FEED)
+)
+_BY_PK = CompiledQuery(lambda pk: Conversation.objects.filter(pk=pk), "pk")
+_LARGEST_KEY = 2**63 - 1  # bigint: a larger id from a URL matches nothing
+
+
 class ConversationQuerySet(models.QuerySet):
     def feed(self):
         """The one community feed, made on first use."""
+        if found := _THE_FEED.instances():
+            return found[0]
         feed, _created = self.get_or_create(
             kind=Conversation.Kind.FEED, defaults={"title": "Community updates"}
         )
         return feed
+
+    def by_pk(self, pk):
+        """Conversation `pk` for a page, or None."""
+        found = _BY_PK.instances(pk=pk) if 0 <= pk <= _LARGEST_KEY else []
+        return found[0] if found else None
 
 
 class Conversation(TimeStamped):

@@ -26,9 +26,16 @@ from forum.visibility import Viewer
 # --- Conversations and threads ------------------------------------------------
 
 
+def _conversation_or_404(pk):
+    conversation = Conversation.objects.by_pk(pk)
+    if conversation is None:
+        raise Http404
+    return conversation
+
+
 @members_only
 def conversation_detail(request, pk):
-    conversation = get_object_or_404(Conversation, pk=pk)
+    conversation = _conversation_or_404(pk)
     if conversation.kind == Conversation.Kind.FEED:
         return redirect("forum:feed")
     page = threads.conversation_page(
@@ -44,7 +51,7 @@ def conversation_detail(request, pk):
 @members_only
 def conversation_print(request, pk):
     """The whole conversation on one page, read-only, for reading or printing."""
-    conversation = get_object_or_404(Conversation, pk=pk)
+    conversation = _conversation_or_404(pk)
     if conversation.kind == Conversation.Kind.FEED:
         return redirect("forum:feed")
     hosts.with_host(conversation)  # for the link back: its address is its host's
