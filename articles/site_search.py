@@ -12,6 +12,21 @@ MAX_QUERY_LENGTH = 200
 _CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
+def _live_revisions():
+    """What readers see: the live (signed-off) revisions of published articles,
+    with only what a list of results shows (not the revision's whole snapshot)."""
+    return (
+        ArticleRevision.objects.filter(
+            pk__in=Article.objects.published().values("live_revision")
+        )
+        .select_related("article")
+        .only("title", "body", "article__slug", "article__language")
+    )
+
+
+_ARTICLES_SEARCH = search.CompiledSearch(_live_revisions, title_field="title")
+
+
 @dataclass(frozen=True)
 class SearchResults:
     articles: list = field(default_factory=list)
@@ -35,16 +50,6 @@ def search_site(query: str, *, viewer, visitor_key: str | None = None):
         if visitor_key is None:
             raise ValueError("A visitor's search needs a visitor_key for limits.")
         check_rate_limit(visitor_key, "visitor_search")
-    # What readers see: the live (signed-off) revisions of published articles,
-    # with only what a list of results shows (not the revision's whole snapshot).
-    articles = search.search(
-        ArticleRevision.objects.filter(
-            pk__in=Article.objects.published().values("live_revision")
-        )
-        .select_related("article")
-        .only("title", "body", "article__slug", "article__language"),
-        query,
-        title_field="title",
-    )
+    articles = _ARTICLES_SEARCH.run(query)
     posts = search.search_posts(viewer, query) if viewer.is_authenticated else []
     return SearchResults(articles=articles, posts=posts)
