@@ -21,7 +21,7 @@ every cookie they set; static files never reach it (WhiteNoise answers first).
 from functools import wraps
 
 from django.conf import settings
-from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.cache import patch_vary_headers
 
 PUBLIC_METHODS = frozenset({"GET", "HEAD"})
 PUBLIC_VARY = ("Cookie", "Accept-Language", "Accept-Encoding")
@@ -60,17 +60,19 @@ def _keeps_its_own_private_rule(response) -> bool:
     return "no-store" in current or ("private" in current and "max-age" in current)
 
 
+def public_cache_control() -> str:
+    """What patch_cache_control would write on an empty header, without parsing."""
+    return (
+        f"public, max-age={settings.PUBLIC_PAGE_MAX_AGE}, "
+        f"stale-while-revalidate={settings.PUBLIC_PAGE_STALE_WHILE_REVALIDATE}"
+    )
+
+
 def cache_policy(get_response):
     def middleware(request):
         response = get_response(request)
         if is_shared_cacheable(request, response):
-            del response["Cache-Control"]
-            patch_cache_control(
-                response,
-                public=True,
-                max_age=settings.PUBLIC_PAGE_MAX_AGE,
-                stale_while_revalidate=settings.PUBLIC_PAGE_STALE_WHILE_REVALIDATE,
-            )
+            response["Cache-Control"] = public_cache_control()
             patch_vary_headers(response, PUBLIC_VARY)
         elif not _keeps_its_own_private_rule(response):
             response["Cache-Control"] = "private, no-store"

@@ -2,8 +2,10 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
+from django.middleware.csp import ContentSecurityPolicyMiddleware, get_nonce
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.csp import CSP, build_policy
 from django.utils.translation import ngettext
 
 from community import staff_sessions
@@ -59,6 +61,11 @@ def staff_powers_need_the_second_factor(get_response):
         user = getattr(request, "user", None)
         if user is None or not user.is_authenticated:
             return get_response(request)
+        # Most sessions never gave a code: then it can't be over either, and the
+        # session's records are read once.
+        if not staff_sessions.passed_second_factor(request):
+            with member_powers_only(user):
+                return get_response(request)
         if staff_sessions.staff_session_is_over(request):
             logout(request)
             hours = round(settings.STAFF_SESSION_AGE.total_seconds() / 3600)
@@ -72,9 +79,22 @@ def staff_powers_need_the_second_factor(get_response):
                 % {"hours": hours},
             )
             return redirect_to_login(request.get_full_path())
-        if staff_sessions.passed_second_factor(request):
-            return get_response(request)
-        with member_powers_only(user):
-            return get_response(request)
+        return get_response(request)
 
     return middleware
+
+
+class ContentSecurityPolicyBuiltOnce(ContentSecurityPolicyMiddleware):
+    """Django's CSP middleware, with the header of a page that used no nonce built
+    once per policy instead of on every response (the cached article page, the
+    health check). Pages with a nonce, and everything else, go to Django's."""
+
+    _built = (None, "")  # (the policy dict, its header); settings aren't mutated
+
+    def process_response(self, request, response):
+        config = getattr(response, "_csp_config", settings.SECURE_CSP)
+        if config and not get_nonce(request) and CSP.HEADER_ENFORCE not in response:
+            if self._built[0] is not config:
+                self._built = (config, build_policy(config))
+            response.headers[CSP.HEADER_ENFORCE] = self._built[1]
+        return super().process_response(request, response)

@@ -31,7 +31,8 @@ KNOWN_METHODS = {"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"}
 
 
 def request_id_for(request) -> str:
-    offered = request.headers.get("X-Request-ID", "")
+    # META directly: request.headers would build a dict of every header.
+    offered = request.META.get("HTTP_X_REQUEST_ID", "")
     if SANE_REQUEST_ID.fullmatch(offered):
         return offered
     return uuid.uuid4().hex

@@ -138,7 +138,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    # Django's, with a nonce-less page's header built once (community/middleware.py).
+    "community.middleware.ContentSecurityPolicyBuiltOnce",
     # Static files: served (precompressed by collectstatic) before anything below.
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Pages are gzipped on the way out, after every middleware below has written

@@ -114,3 +114,31 @@ def test_production_refuses_to_start_without_a_secret_key(tmp_path):
     result = run_manage("check", environment=environment)
     assert result.returncode != 0
     assert "Set the SECRET_KEY environment variable" in result.stderr
+
+
+def test_the_policy_header_is_the_one_django_builds_with_or_without_a_nonce(rf):
+    from django.http import HttpResponse
+    from django.middleware.csp import ContentSecurityPolicyMiddleware
+    from django.test import override_settings
+    from django.utils.csp import CSP
+
+    from community.middleware import ContentSecurityPolicyBuiltOnce
+
+    def page(request):
+        return HttpResponse("plain")
+
+    def page_with_script(request):
+        return HttpResponse(f"<script nonce='{request._csp_nonce}'></script>")
+
+    ours = ContentSecurityPolicyBuiltOnce(page)
+    with_nonce = ContentSecurityPolicyBuiltOnce(page_with_script)
+    djangos = ContentSecurityPolicyMiddleware(page)
+    stricter = {"default-src": ["'none'"], "script-src": [CSP.SELF, CSP.NONCE]}
+    for policy in [None, stricter]:
+        with override_settings(**({"SECURE_CSP": policy} if policy else {})):
+            for _ in range(2):  # the second is built once, not again
+                header = ours(rf.get("/"))["Content-Security-Policy"]
+                assert header == djangos(rf.get("/"))["Content-Security-Policy"]
+            response = with_nonce(rf.get("/"))
+            nonce = re.search(r"nonce='([^']+)'", response.content.decode())[1]
+            assert f"'nonce-{nonce}'" in response["Content-Security-Policy"]
