@@ -96,5 +96,7 @@ class ContentSecurityPolicyBuiltOnce(ContentSecurityPolicyMiddleware):
         if config and not get_nonce(request) and CSP.HEADER_ENFORCE not in response:
             if self._built[0] is not config:
                 self._built = (config, build_policy(config))
-            response.headers[CSP.HEADER_ENFORCE] = self._built[1]
+            # A plain str, as Django's own sets it: WSGI servers may refuse a
+            # str subclass (wsgiref does) as a header name.
+            response.headers[str(CSP.HEADER_ENFORCE)] = self._built[1]
         return super().process_response(request, response)
