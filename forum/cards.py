@@ -53,8 +53,8 @@ def _url_patterns():
     patterns = _URL_PATTERNS.get(key)
     if patterns is None:
         patterns = _URL_PATTERNS[key] = {
-            key: reverse(name, args=[_SENTINEL]).replace(str(_SENTINEL), "{}")
-            for key, name in _URL_NAMES.items()
+            part: reverse(name, args=[_SENTINEL]).replace(str(_SENTINEL), "{}")
+            for part, name in _URL_NAMES.items()
         }
     return patterns
 
