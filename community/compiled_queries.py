@@ -29,6 +29,8 @@ from django.db.models.query import ModelIterable, get_related_populators
 
 # Stand-ins no real row id reaches: negative, and distinct per parameter.
 _FIRST_STAND_IN = -1_999_999_001
+# The largest id a (bigint) key column holds.
+_LARGEST_KEY = 2**63 - 1
 # Stand-ins for text values: no slug or key looks like this.
 _TEXT_STAND_IN = "<compiled query stand-in for {}>"
 
@@ -92,13 +94,17 @@ class CompiledQuery:
         expected = set(self.names) | set(self.in_lists) | set(self.texts)
         if set(values) != expected:
             raise TypeError(f"expected the values {sorted(expected)}, got {values}")
-        values = self._by_place(values)
         alias = router.db_for_read(self._model())
         compiled = self._compiled.get(alias)
         if compiled is None:
             compiled = self._compiled[alias] = self._compile(alias)
         if (compiled.fetch_mode is not None) != models:
             raise TypeError("instances() runs model querysets, rows() values_list()")
+        if any(not _fits_a_key(values[name]) for name in self.names):
+            # An id no key column can hold (from a URL, say) matches no row, as
+            # the ORM's own lookups answer, instead of failing in the driver.
+            return compiled, [], alias
+        values = self._by_place(values)
         params = list(compiled.params)
         for name, places in compiled.positions.items():
             for place in places:
@@ -167,6 +173,10 @@ class CompiledQuery:
         if again.as_sql() != (sql, params):
             raise ValueError("this query changes between builds: use Now() for now")
         return _Compiled(compiler, sql, tuple(params), positions, fetch_mode)
+
+
+def _fits_a_key(value) -> bool:
+    return not isinstance(value, int) or -_LARGEST_KEY - 1 <= value <= _LARGEST_KEY
 
 
 def _checked_fetch_mode(queryset, compiler):

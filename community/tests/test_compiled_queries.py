@@ -28,6 +28,15 @@ def test_each_call_reads_the_rows_of_its_own_values(member, other_member):
     assert names.rows(member_id=-5) == []
 
 
+@pytest.mark.parametrize("too_large", [2**63, -(2**63) - 1, 10**30])
+def test_an_id_no_key_can_hold_matches_nothing(member, too_large):
+    """As the ORM answers, rather than an error from the driver (ids from URLs)."""
+    names = CompiledQuery(_name_and_email, "member_id")
+    assert names.rows(member_id=member.pk)
+    assert names.rows(member_id=too_large) == []
+    assert list(_name_and_email(too_large)) == []
+
+
 def test_later_calls_send_one_query_and_no_compiling(member, other_member):
     names = CompiledQuery(_name_and_email, "member_id")
     names.rows(member_id=member.pk)

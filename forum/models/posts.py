@@ -75,7 +75,6 @@ _THE_FEED = CompiledQuery(
     lambda: Conversation.objects.filter(kind=Conversation.Kind.FEED)
 )
 _BY_PK = CompiledQuery(lambda pk: Conversation.objects.filter(pk=pk), "pk")
-_LARGEST_KEY = 2**63 - 1  # bigint: a larger id from a URL matches nothing
 
 
 class ConversationQuerySet(models.QuerySet):
@@ -90,7 +89,7 @@ class ConversationQuerySet(models.QuerySet):
 
     def by_pk(self, pk):
         """Conversation `pk` for a page, or None."""
-        found = _BY_PK.instances(pk=pk) if 0 <= pk <= _LARGEST_KEY else []
+        found = _BY_PK.instances(pk=pk)
         return found[0] if found else None
 
 
