@@ -1,20 +1,12 @@
 """Pages cost the same number of queries however big the conversation grows."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from forum import actions
 from forum.tests.factories import make_conversation, make_thread, make_update
+from forum.tests.query_counting import queries_for
 
 pytestmark = pytest.mark.django_db
-
-
-def queries_for(client, url):
-    with CaptureQueriesContext(connection) as captured:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(captured)
 
 
 def grow(conversation, author, other, *, top_level, replies_each):

@@ -4,8 +4,6 @@ is seen from both sides: the member who mutes or blocks, and the one kept away."
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from community import relations
 from conftest import make_member
@@ -17,6 +15,7 @@ from forum.tests.factories import (
     make_thread,
     make_update,
 )
+from forum.tests.query_counting import queries_for
 
 pytestmark = pytest.mark.django_db
 
@@ -151,13 +150,6 @@ def test_relations_are_one_row_per_pair_and_never_with_oneself(member, other_mem
     assert list(relations.kept_away(member).values_list("kind", flat=True)) == [BLOCK]
     with pytest.raises(ValidationError, match="yourself"):
         relations.keep_away(member, member, MUTE)
-
-
-def queries_for(client, url):
-    with CaptureQueriesContext(connection) as captured:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(captured)
 
 
 def test_feed_and_conversation_pages_cost_one_query_more_at_most_for_relations(
