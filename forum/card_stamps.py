@@ -60,8 +60,3 @@ class Stamps:
             noon = self.am if local.hour < 12 else self.pm
             shown += f", {hour}:{local.minute:02d} {noon}"
         return f'<time datetime="{when}">{shown}</time>'
-
-
-def stamp(moment, zone=None, *, with_time=True):
-    """One `<time>`, in `zone` or the current time zone (see Stamps)."""
-    return Stamps(zone)(moment, with_time=with_time)

@@ -109,10 +109,6 @@ def can_edit_post(user, post) -> bool:
     return PostActions(user).can_edit(post)
 
 
-def can_withdraw_post(user, post) -> bool:
-    return PostActions(user).can_withdraw(post)
-
-
 def can_report_at_risk(user, post) -> bool:
     return PostActions(user).can_report_at_risk(post)
 

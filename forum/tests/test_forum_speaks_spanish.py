@@ -9,7 +9,7 @@ from django.utils.formats import date_format
 
 from community.tests.two_factor import sign_in_with_two_factor
 from forum import actions, moderation
-from forum.card_stamps import stamp
+from forum.card_stamps import Stamps
 from forum.models import QueueItem, WatchedWord
 from forum.moderation import wording
 from forum.tests.factories import make_conversation, make_reply, make_update
@@ -103,13 +103,13 @@ def test_card_times_in_spanish_read_as_djangos_date_filter_would(moment):
     with translation.override("es"):
         local = timezone.localtime(moment)
         expected = date_format(local, "SHORT_DATETIME_FORMAT")
-        assert f">{expected}</time>" in stamp(moment)
-        assert stamp(moment) != _english_stamp(moment)
+        assert f">{expected}</time>" in Stamps()(moment)
+        assert Stamps()(moment) != _english_stamp(moment)
 
 
 def _english_stamp(moment):
     with translation.override("en"):
-        return stamp(moment)
+        return Stamps()(moment)
 
 
 def test_moderators_read_the_queue_in_spanish_when_asked(client, moderator):

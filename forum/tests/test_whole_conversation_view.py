@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 
 from forum import actions
-from forum.card_stamps import stamp
+from forum.card_stamps import Stamps
 from forum.models import Status
 from forum.tests.factories import make_conversation, make_reply, make_thread
 
@@ -133,5 +133,5 @@ def test_card_times_read_exactly_as_djangos_date_filter_would(moment):
         f'<time datetime="{date_format(whole_seconds, "c")}">'
         f"{date_format(local, 'M j, Y, g:i a')}</time>"
     )
-    assert stamp(moment) == expected
-    assert date_format(local, "M j, Y") in stamp(moment, with_time=False)
+    assert Stamps()(moment) == expected
+    assert date_format(local, "M j, Y") in Stamps()(moment, with_time=False)
