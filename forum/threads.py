@@ -158,13 +158,10 @@ def _with_reply_counts(queryset, viewer):
 LISTING_COLUMNS = ("visible_replies", "has_readable_reply")
 
 
-def _first_feed_page(viewer, conversation_id, *, size):
+def _first_page(viewer, conversation_id, *, size):
+    """A conversation's first top-level posts, with their reply counts (the feed's
+    list and the conversation page's threads)."""
     posts = _with_reply_counts(_conversation_posts(viewer, conversation_id), viewer)
-    return _top_level_query(posts, None, size=size, pinned_first=True)
-
-
-def _first_conversation_page(viewer, conversation_id, *, size):
-    posts = _conversation_posts(viewer, conversation_id)
     return _top_level_query(posts, None, size=size, pinned_first=True)
 
 
@@ -184,10 +181,13 @@ def _member_rows(build, viewer, conversation, *, size, extra=()):
     return compiled.cards(viewer_id=viewer.pk, conversation_id=conversation.pk)
 
 
-def _first_page_for_member(build, viewer, conversation, *, extra=()):
-    """(rows, next cursor) of a first page, for a member; None for anyone else."""
+def _first_page_for_member(viewer, conversation):
+    """(rows, next cursor) of a conversation's first page with its reply counts,
+    for a member; None for anyone else."""
     size = settings.FORUM_PAGE_SIZE
-    rows = _member_rows(build, viewer, conversation, size=size, extra=extra)
+    rows = _member_rows(
+        _first_page, viewer, conversation, size=size, extra=LISTING_COLUMNS
+    )
     return None if rows is None else _paged(rows, size, pinned_first=True)
 
 
@@ -234,9 +234,7 @@ def _listing(posts, viewer, *, before, conversation=None):
     """
     first_page = None
     if conversation is not None and before is None:
-        first_page = _first_page_for_member(
-            _first_feed_page, viewer, conversation, extra=LISTING_COLUMNS
-        )
+        first_page = _first_page_for_member(viewer, conversation)
     roots, next_cursor = first_page or _top_level(
         _with_reply_counts(posts(), viewer),
         before=before,
@@ -277,16 +275,12 @@ def question_page(viewer, *, before=None) -> Page:
 
 
 def _first_replies(roots, viewer, *, limit):
-    """Up to `limit` replies under each root in tree order, each carrying how many
-    replies under its root the viewer may see and read (one query)."""
+    """Up to `limit` replies under each root in tree order (one query)."""
     root_ids = [root.pk for root in roots]
     compiled = card_rows.FIRST_REPLIES
     if card_rows.compiled_for(viewer) and compiled.fits(root_ids=root_ids):
         return compiled.cards(viewer_id=viewer.pk, root_ids=root_ids, limit=limit)
-    return PostCard.read(
-        card_rows.first_replies(viewer, root_ids, limit),
-        extra=compiled.extra,
-    )
+    return PostCard.read(card_rows.first_replies(viewer, root_ids, limit))
 
 
 def conversation_page(
@@ -298,13 +292,12 @@ def conversation_page(
     """
     first_page = None
     if before is None:
-        first_page = _first_page_for_member(
-            _first_conversation_page, viewer, conversation
-        )
+        first_page = _first_page_for_member(viewer, conversation)
     roots, next_cursor = first_page or _top_level(
-        _conversation_posts(viewer, conversation.pk),
+        _with_reply_counts(_conversation_posts(viewer, conversation.pk), viewer),
         before=before,
         size=settings.FORUM_PAGE_SIZE,
+        extra=LISTING_COLUMNS,
         pinned_first=True,
     )
     replies = []
@@ -318,14 +311,11 @@ def conversation_page(
     shown = []
     for root in roots:
         inline = by_root[root.pk]
-        root.hidden_reply_count = (
-            inline[0].visible_replies - len(inline) if inline else 0
-        )
+        root.hidden_reply_count = root.visible_replies - len(inline)
         root.inline_replies = without_empty_placeholders(
             inline, who, more_follow=root.hidden_reply_count > 0
         )
-        readable_beneath = bool(inline) and inline[0].readable_replies > 0
-        if keeps_place(root, who, readable_beneath=readable_beneath):
+        if keeps_place(root, who, readable_beneath=root.has_readable_reply):
             shown.append(root)
     _decorate(_in_conversation(shown + replies, conversation), viewer)
     return Page(shown, next_cursor)

@@ -22,7 +22,7 @@ Pages read cards as plain rows (forum/threads.PostCard), so the per-card answer,
 from dataclasses import dataclass
 from enum import Enum
 
-from django.db.models import Case, OuterRef, Q, Subquery, Sum, Value, When
+from django.db.models import OuterRef, Q, Subquery
 from django.db.models.lookups import IsNull
 
 from community.permissions import can_moderate
@@ -183,14 +183,6 @@ def has_readable_reply(user, *, root_field="pk"):
     # once per row on the page, through the index on root.
     first = readable(replies, user).order_by().values("pk")[:1]
     return IsNull(Subquery(first), False)
-
-
-def readable_count(user):
-    """An aggregate counting the rows `user` may read (for a Window over a thread)."""
-    condition = _readable_condition(user)
-    if condition is None:
-        return Sum(Value(1))
-    return Sum(Case(When(condition, then=Value(1)), default=Value(0)))
 
 
 def keeps_place(post, viewer: Viewer, *, readable_beneath: bool) -> bool:
