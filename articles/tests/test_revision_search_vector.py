@@ -19,9 +19,7 @@ pytestmark = [
 ]
 
 
-def test_each_revisions_stored_vector_is_what_search_computed(
-    editor, medical_reviewer
-):
+def test_each_revisions_stored_vector_is_what_search_computed(editor, medical_reviewer):
     make_published(
         editor,
         medical_reviewer,
