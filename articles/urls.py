@@ -1,5 +1,5 @@
 from django.contrib.sitemaps.views import sitemap
-from django.urls import path
+from django.urls import include, path
 
 from articles import views
 from articles.feeds import LatestArticles, LatestArticlesAtom
@@ -9,70 +9,50 @@ from community.read_replica import replica_for_visitors
 
 app_name = "articles"
 
-urlpatterns = [
-    path("articles/", views.article_list, name="article_list"),
+# Grouped by the path's first segment (forum/urls.py says why).
+article_pages = [
+    path("", views.article_list, name="article_list"),
     path(
-        "articles/feed/",
+        "feed/",
         replica_for_visitors(public_for_visitors(LatestArticlesAtom())),
         name="feed_atom",
     ),
     path(
-        "articles/rss/",
+        "rss/",
         replica_for_visitors(public_for_visitors(LatestArticles())),
         name="feed_rss",
     ),
-    path("articles/topics/", views.topic_list, name="topic_list"),
-    path("articles/topics/<slug:slug>/", views.topic_detail, name="topic_detail"),
-    path("articles/<slug:slug>/", views.article_detail, name="article_detail"),
-    path("articles/<slug:slug>/poll/", views.poll_vote, name="poll_vote"),
-    path("reviewers/<int:pk>/", views.reviewer_detail, name="reviewer_detail"),
-    path("search/", views.site_search, name="search"),
-    path("editorial/", views.editorial_dashboard, name="editorial_dashboard"),
+    path("topics/", views.topic_list, name="topic_list"),
+    path("topics/<slug:slug>/", views.topic_detail, name="topic_detail"),
+    path("<slug:slug>/", views.article_detail, name="article_detail"),
+    path("<slug:slug>/poll/", views.poll_vote, name="poll_vote"),
+]
+editorial = [
+    path("", views.editorial_dashboard, name="editorial_dashboard"),
+    path("articles/<int:pk>/submit/", views.article_submit, name="article_submit"),
+    path("articles/<int:pk>/publish/", views.article_publish, name="article_publish"),
+    path("articles/<int:pk>/approve/", views.article_approve, name="article_approve"),
     path(
-        "editorial/articles/<int:pk>/submit/",
-        views.article_submit,
-        name="article_submit",
-    ),
-    path(
-        "editorial/articles/<int:pk>/publish/",
-        views.article_publish,
-        name="article_publish",
-    ),
-    path(
-        "editorial/articles/<int:pk>/approve/",
-        views.article_approve,
-        name="article_approve",
-    ),
-    path(
-        "editorial/articles/<int:pk>/request-changes/",
+        "articles/<int:pk>/request-changes/",
         views.article_request_changes,
         name="article_request_changes",
     ),
     path(
-        "editorial/articles/<int:pk>/translate/",
+        "articles/<int:pk>/translate/",
         views.article_translate,
         name="article_translate",
     ),
-    path(
-        "editorial/articles/<int:pk>/review/",
-        views.article_review,
-        name="article_review",
-    ),
-    path(
-        "editorial/articles/<int:pk>/history/",
-        views.article_history,
-        name="article_history",
-    ),
-    path(
-        "editorial/articles/<int:pk>/correct/",
-        views.article_correct,
-        name="article_correct",
-    ),
-    path(
-        "editorial/revisions/<int:pk>/",
-        views.revision_detail,
-        name="revision_detail",
-    ),
+    path("articles/<int:pk>/review/", views.article_review, name="article_review"),
+    path("articles/<int:pk>/history/", views.article_history, name="article_history"),
+    path("articles/<int:pk>/correct/", views.article_correct, name="article_correct"),
+    path("revisions/<int:pk>/", views.revision_detail, name="revision_detail"),
+]
+
+urlpatterns = [
+    path("articles/", include(article_pages)),
+    path("reviewers/<int:pk>/", views.reviewer_detail, name="reviewer_detail"),
+    path("search/", views.site_search, name="search"),
+    path("editorial/", include(editorial)),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path(
         "sitemap.xml",

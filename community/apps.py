@@ -28,6 +28,12 @@ class CommunityConfig(AppConfig):
 
         cache_long_statements()
 
+        from django.core.signals import request_finished
+
+        from community.long_lived_objects import PROCESS_HEAP
+
+        request_finished.connect(PROCESS_HEAP.request_finished)
+
 
 class StaffAdminConfig(admin_apps.AdminConfig):
     """Django's admin on StaffAdminSite: no password-only sign-in of its own."""

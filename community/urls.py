@@ -4,6 +4,47 @@ from django.urls import include, path
 
 from community import export_views, metrics_endpoint, people_views, views
 
+members = [
+    path("<int:pk>/", views.profile_detail, name="profile_detail"),
+    path(
+        "<int:pk>/mute/", people_views.keep_away, {"kind": "mute"}, name="mute_member"
+    ),
+    path(
+        "<int:pk>/block/",
+        people_views.keep_away,
+        {"kind": "block"},
+        name="block_member",
+    ),
+    path("<int:pk>/let-back/", people_views.let_back, name="let_back"),
+]
+account = [
+    path("profile/", views.profile_edit, name="profile_edit"),
+    path("export/", export_views.export_page, name="data_export"),
+    path(
+        "export/<int:pk>/download/",
+        export_views.export_download,
+        name="data_export_download",
+    ),
+    path("delete/", views.account_delete, name="account_delete"),
+    path(
+        "delete/requested/",
+        views.account_delete_requested,
+        name="account_delete_requested",
+    ),
+    path(
+        "delete/cancel/<str:token>/",
+        views.account_delete_cancel,
+        name="account_delete_cancel",
+    ),
+    path("people/", people_views.people, name="people"),
+    path("suspended/", views.suspended, name="suspended"),
+]
+
+# Each app's patterns are grouped by the path's first segment: Django tries a
+# path against the patterns in order, and a group whose prefix doesn't match
+# costs one test, where its patterns cost one each (and a list of what was
+# tried, built for the 404 page). Ungrouped, an article page tried 76 patterns,
+# a sixth of a cached article's time in the app server.
 community_patterns = [
     path("", views.home, name="home"),
     # Unnamed on purpose: not a page, so the tests that walk every named page
@@ -16,45 +57,13 @@ community_patterns = [
     path("guidelines/", views.guidelines, name="guidelines"),
     path("privacy/", views.privacy, name="privacy"),
     path("about/", views.about, name="about"),
-    path("members/<int:pk>/", views.profile_detail, name="profile_detail"),
-    path("account/profile/", views.profile_edit, name="profile_edit"),
-    path("account/export/", export_views.export_page, name="data_export"),
-    path(
-        "account/export/<int:pk>/download/",
-        export_views.export_download,
-        name="data_export_download",
-    ),
-    path("account/delete/", views.account_delete, name="account_delete"),
-    path(
-        "account/delete/requested/",
-        views.account_delete_requested,
-        name="account_delete_requested",
-    ),
-    path(
-        "account/delete/cancel/<str:token>/",
-        views.account_delete_cancel,
-        name="account_delete_cancel",
-    ),
+    path("members/", include(members)),
+    path("account/", include(account)),
     path(
         "email/unsubscribe/<str:token>/",
         views.unsubscribe_from_email,
         name="email_unsubscribe",
     ),
-    path("account/people/", people_views.people, name="people"),
-    path(
-        "members/<int:pk>/mute/",
-        people_views.keep_away,
-        {"kind": "mute"},
-        name="mute_member",
-    ),
-    path(
-        "members/<int:pk>/block/",
-        people_views.keep_away,
-        {"kind": "block"},
-        name="block_member",
-    ),
-    path("members/<int:pk>/let-back/", people_views.let_back, name="let_back"),
-    path("account/suspended/", views.suspended, name="suspended"),
     path("contact-moderators/", views.contact_moderators, name="contact_moderators"),
 ]
 
