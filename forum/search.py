@@ -79,9 +79,11 @@ def ranked_matches(
         matching = queryset.filter(search_vector=search_query)
         vector = F("search_vector")
     else:
-        vector = stored_vector or SearchVector(text_field, weight="B", config=CONFIG)
-        if title_field and stored_vector is None:
-            vector = SearchVector(title_field, weight="A", config=CONFIG) + vector
+        vector = stored_vector
+        if vector is None:
+            vector = SearchVector(text_field, weight="B", config=CONFIG)
+            if title_field:
+                vector = SearchVector(title_field, weight="A", config=CONFIG) + vector
         matching = queryset.annotate(found=vector).filter(found=search_query)
     rank = SearchRank(vector, search_query)
     return (

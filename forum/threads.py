@@ -225,22 +225,31 @@ def _decorate(posts, viewer, *, interactive=True):
     return posts
 
 
-def _listing(posts, viewer, *, before, conversation=None):
-    """Top-level posts, each with how many replies the viewer can see in its thread.
+def _threads(posts, viewer, *, before, conversation=None):
+    """(top-level posts with their reply counts, the next page's cursor).
 
-    `posts()` builds the queryset, only if the page isn't read compiled. A
-    conversation's list (the feed) opens with its pinned posts; the questions
-    page, across conversations, is newest first only.
+    A conversation's first page is read compiled for a member; otherwise `posts()`
+    builds the queryset. A conversation's list opens with its pinned posts.
     """
-    first_page = None
     if conversation is not None and before is None:
         first_page = _first_page_for_member(viewer, conversation)
-    roots, next_cursor = first_page or _top_level(
+        if first_page is not None:
+            return first_page
+    return _top_level(
         _with_reply_counts(posts(), viewer),
         before=before,
         size=settings.FORUM_PAGE_SIZE,
         extra=LISTING_COLUMNS,
         pinned_first=conversation is not None,
+    )
+
+
+def _listing(posts, viewer, *, before, conversation=None):
+    """Top-level posts, each with how many replies the viewer can see in its thread:
+    a conversation's (the feed), or across conversations, newest first (questions).
+    """
+    roots, next_cursor = _threads(
+        posts, viewer, before=before, conversation=conversation
     )
     if conversation is None:
         _in_their_conversations(roots)
@@ -290,15 +299,11 @@ def conversation_page(
 
     `inline_replies` (default FORUM_INLINE_REPLIES) caps the replies under each.
     """
-    first_page = None
-    if before is None:
-        first_page = _first_page_for_member(viewer, conversation)
-    roots, next_cursor = first_page or _top_level(
-        _with_reply_counts(_conversation_posts(viewer, conversation.pk), viewer),
+    roots, next_cursor = _threads(
+        lambda: _conversation_posts(viewer, conversation.pk),
+        viewer,
         before=before,
-        size=settings.FORUM_PAGE_SIZE,
-        extra=LISTING_COLUMNS,
-        pinned_first=True,
+        conversation=conversation,
     )
     replies = []
     if roots:
