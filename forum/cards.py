@@ -17,11 +17,12 @@ from html import escape  # what django.utils.html.escape calls, minus its lazy w
 from django.conf import settings
 from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language, ngettext, pgettext
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext, pgettext
 
 from community.names import FORMER_MEMBER_NAME
 from community.sanitize import as_stored_html
+from forum import card_memo
 from forum.card_stamps import Stamps
 from forum.models import Post, Reaction, Status
 from forum.moderation.wording import in_reader_language
@@ -68,10 +69,11 @@ class CardRenderer:
 
     def __init__(self, *, csrf_token="", next_url=""):
         self.urls = _url_patterns()
-        self.csrf_input = (
+        self.csrf_token_input = (
             '<input type="hidden" name="csrfmiddlewaretoken" '
             f'value="{escape(csrf_token)}">'
         )
+        self.csrf_input = card_memo.CSRF_SLOT  # filled in as a card leaves the renderer
         self.next_input = (
             f'<input type="hidden" name="next" value="{escape(next_url)}">'
         )
@@ -79,6 +81,14 @@ class CardRenderer:
             _("A %(site_name)s Visitor") % {"site_name": settings.SITE_NAME}
         )
         self.stamp = Stamps()
+        # Everything besides the post a card depends on (see CARD_READS).
+        self.page_key = (
+            get_language(),
+            self.stamp.zone,
+            self.urls["detail"],
+            self.next_input,
+            self.visitor_name,
+        )
         self.words = self._words()
         # Unescaped: escaped with the rest of "replying to …".
         self.former_member = _("A former member")
@@ -125,6 +135,25 @@ class CardRenderer:
 
     def card(self, post, *, show_replies_link=False) -> SafeString:
         """One post; `show_replies_link` (feed, questions) needs `visible_replies`."""
+        markup = self._kept_card(post, show_replies_link)
+        # SafeString, not mark_safe(): the same, without its check for lazy text.
+        return SafeString(self._with_csrf(markup))  # every part escaped below
+
+    def _with_csrf(self, markup):
+        return markup.replace(card_memo.CSRF_SLOT, self.csrf_token_input)
+
+    def _kept_card(self, post, show_replies_link):
+        """A card's markup (CSRF field still a slot), rendered once per version of
+        the post (forum/card_memo.py): a print view costs a lookup a card."""
+        key = card_memo.key(self.page_key, post, show_replies_link)
+        if key is None:
+            return self._card(post, show_replies_link)
+        markup = card_memo.kept(key)
+        if markup is None:
+            markup = card_memo.keep(key, self._card(post, show_replies_link))
+        return markup
+
+    def _card(self, post, show_replies_link):
         shown = post.shown
         classes = f"post depth-{post.display_depth}"
         if shown.shows is not Shows.FULL:
@@ -153,8 +182,7 @@ class CardRenderer:
             if shown.muted:
                 out.append("</details>")
         out.append("</article>")
-        # SafeString, not mark_safe(): the same, without its check for lazy text.
-        return SafeString("".join(out))  # every part escaped above
+        return "".join(out)
 
     @staticmethod
     def _muted_summary(post):
@@ -309,10 +337,11 @@ class CardRenderer:
         out = ['<div class="thread" id="post-list">']
         for root in page.posts:
             out.append('<div class="thread-root">')
-            out.append(self.card(root))
+            out.append(self._kept_card(root, False))
             if root.inline_replies or root.hidden_reply_count:
                 out.append('<div class="replies">')
-                out.extend(self.card(reply) for reply in root.inline_replies)
+                replies = root.inline_replies
+                out.extend(self._kept_card(reply, False) for reply in replies)
                 if root.hidden_reply_count:
                     more = escape(
                         ngettext(
@@ -338,8 +367,10 @@ class CardRenderer:
                 "</p>"
             )
         out.append("</div>")
-        return mark_safe("".join(out))  # noqa: S308 - every part escaped above
+        html = self._with_csrf("".join(out))
+        return mark_safe(html)  # noqa: S308 - every part escaped above
 
     def whole_tree(self, posts) -> SafeString:
         """Posts already in tree order (by path), each indented to its depth."""
-        return mark_safe("".join(self.card(post) for post in posts))  # noqa: S308
+        html = self._with_csrf("".join(self._kept_card(p, False) for p in posts))
+        return mark_safe(html)  # noqa: S308 - every part escaped above

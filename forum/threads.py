@@ -202,10 +202,11 @@ def _decorate(posts, viewer, *, interactive=True):
     mine = {}
     if interactive and viewer.is_authenticated and posts:
         for post_id, kind in card_rows.reactions_of(viewer, [p.pk for p in posts]):
-            mine.setdefault(post_id, set()).add(kind)
+            mine[post_id] = mine.get(post_id, frozenset()) | {kind}
     display_depth = settings.FORUM_DISPLAY_DEPTH
     for post in posts:
-        post.my_reactions = mine.get(post.pk, ())
+        # Frozen: a card's markup is kept under it (forum/card_memo.py).
+        post.my_reactions = mine.get(post.pk, frozenset())
         if interactive:
             post.viewer_can_reply = may.can_reply(post)
             post.viewer_can_react = may.can_react(post)

@@ -42,7 +42,7 @@ def _card(viewer, **columns):
     )
     post.viewer_can_reply = post.viewer_can_react = post.viewer_can_edit = False
     post.viewer_can_withdraw = post.viewer_can_report = False
-    post.my_reactions = ()
+    post.my_reactions = frozenset()
     post.shown = viewer.card_view(post)
     post.display_depth = min(post.depth, 4)
     post.replying_to = post.parent_author_name if post.depth > 4 else None
@@ -52,7 +52,7 @@ def _card(viewer, **columns):
 def _interactive(post):
     post.viewer_can_reply = post.viewer_can_react = post.viewer_can_edit = True
     post.viewer_can_withdraw = post.viewer_can_report = True
-    post.my_reactions = {"hug"}
+    post.my_reactions = frozenset({"hug"})
     return post
 
 
