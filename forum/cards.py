@@ -15,13 +15,13 @@ of each post (`post.shown`) by forum/visibility.py, never here.
 from html import escape  # what django.utils.html.escape calls, minus its lazy wrapper
 
 from django.conf import settings
-from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, ngettext, pgettext
 from django.utils.translation import gettext as _
 
 from community.names import FORMER_MEMBER_NAME
 from community.sanitize import as_stored_html
+from community.url_patterns import pattern
 from forum import card_memo
 from forum.card_stamps import Stamps
 from forum.models import Post, Reaction, Status
@@ -41,23 +41,6 @@ _URL_NAMES = {
     "thumbnail": "forum:post_thumbnail",
     "author": "community:profile_detail",
 }
-_SENTINEL = 2_147_483_647
-
-
-_URL_PATTERNS = {}
-
-
-def _url_patterns():
-    """reverse() once per URL configuration, then fill in ids: reversing per card
-    is slow, and per page ~0.3 ms."""
-    key = (get_script_prefix(), get_urlconf(), settings.ROOT_URLCONF)
-    patterns = _URL_PATTERNS.get(key)
-    if patterns is None:
-        patterns = _URL_PATTERNS[key] = {
-            part: reverse(name, args=[_SENTINEL]).replace(str(_SENTINEL), "{}")
-            for part, name in _URL_NAMES.items()
-        }
-    return patterns
 
 
 class CardRenderer:
@@ -68,7 +51,7 @@ class CardRenderer:
     """
 
     def __init__(self, *, csrf_token="", next_url=""):
-        self.urls = _url_patterns()
+        self.urls = {part: pattern(name) for part, name in _URL_NAMES.items()}
         self.csrf_token_input = (
             '<input type="hidden" name="csrfmiddlewaretoken" '
             f'value="{escape(csrf_token)}">'

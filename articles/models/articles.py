@@ -23,6 +23,7 @@ from articles.models.polls import Poll, PollVote
 from articles.models.revisions_and_reviews import ArticleRevision, MedicalReview
 from community.models import TimeStamped
 from community.permissions import can_edit_articles, can_review_medically
+from community.url_patterns import url_with_slug
 from forum.models import Conversation
 
 
@@ -250,7 +251,7 @@ class Article(TimeStamped):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("articles:article_detail", args=[self.slug])
+        return url_with_slug("articles:article_detail", self.slug)
 
     def clean(self):
         if (

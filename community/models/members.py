@@ -9,13 +9,13 @@ from django.contrib.auth.models import (
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Lower
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
 from community.names import FORMER_MEMBER_NAME, check_display_name, name_skeleton
 from community.sanitize import VISIBLE_CHARACTER
+from community.url_patterns import url_with_id
 
 
 class TimeStamped(models.Model):
@@ -110,7 +110,7 @@ class User(AbstractBaseUser, PermissionsMixin):
         super().save(*args, update_fields=update_fields, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("community:profile_detail", args=[self.pk])
+        return url_with_id("community:profile_detail", self.pk)
 
     def clean(self):
         super().clean()

@@ -22,6 +22,7 @@ from django.utils.translation import pgettext_lazy
 from community.compiled_queries import CompiledQuery
 from community.models import TimeStamped
 from community.sanitize import VISIBLE_CHARACTER
+from community.url_patterns import url_with_id
 
 # The update rule's one home is the CheckConstraint on Post below.
 TEXT_OR_PICTURE_MESSAGE = _("All updates must be accompanied by text or a picture.")
@@ -139,7 +140,7 @@ class Conversation(TimeStamped):
             return reverse("forum:feed")
         if self.host is not None and hasattr(self.host, "get_absolute_url"):
             return self.host.get_absolute_url()
-        return reverse("forum:conversation_detail", args=[self.pk])
+        return url_with_id("forum:conversation_detail", self.pk)
 
 
 class PostQuerySet(models.QuerySet):
@@ -287,7 +288,7 @@ class Post(TimeStamped):
         return f"{self.get_kind_display()} {self.pk}"
 
     def get_absolute_url(self):
-        return reverse("forum:post_detail", args=[self.pk])
+        return url_with_id("forum:post_detail", self.pk)
 
     @property
     def is_visitor_question(self):
