@@ -139,8 +139,9 @@ def _conversation_posts(viewer, conversation_id):
 
 
 def _with_reply_counts(queryset, viewer):
-    """Top-level rows with how many replies the viewer can see in each thread, and
-    whether one is readable (which keeps a placeholder's place)."""
+    """Top-level rows with how many replies the viewer can see in each thread,
+    whether one is readable (which keeps a placeholder's place), and the viewer's
+    reactions."""
     visible_replies = (
         Post.objects.visible_to(viewer)
         .filter(root_id=OuterRef("pk"), depth__gt=0)
@@ -149,13 +150,16 @@ def _with_reply_counts(queryset, viewer):
         .annotate(count=Count("id"))
         .values("count")
     )
-    return queryset.annotate(
-        visible_replies=Coalesce(Subquery(visible_replies), 0),
-        has_readable_reply=has_readable_reply(viewer),
+    return card_rows.with_my_reactions(
+        queryset.annotate(
+            visible_replies=Coalesce(Subquery(visible_replies), 0),
+            has_readable_reply=has_readable_reply(viewer),
+        ),
+        viewer,
     )
 
 
-LISTING_COLUMNS = ("visible_replies", "has_readable_reply")
+LISTING_COLUMNS = ("visible_replies", "has_readable_reply", card_rows.MY_REACTIONS)
 
 
 def _first_page(viewer, conversation_id, *, size):
@@ -192,20 +196,17 @@ def _first_page_for_member(viewer, conversation):
 
 
 def _decorate(posts, viewer, *, interactive=True):
-    """Attach what the viewer may do and has done, with one query for reactions.
+    """Attach what the viewer may do and has done (reactions read with the rows,
+    or in one query for posts read otherwise).
 
     Read-only pages (the print view) skip the viewer's actions and reactions.
     What each card shows of its post comes from forum/visibility.py.
     """
     who = Viewer.of(viewer, with_mutes=True)
     may = PostActions(viewer)  # the viewer's own facts once a page, not per card
-    mine = {}
-    if interactive and viewer.is_authenticated and posts:
-        for post_id, kind in card_rows.reactions_of(viewer, [p.pk for p in posts]):
-            mine[post_id] = mine.get(post_id, frozenset()) | {kind}
+    mine = card_rows.reactions_by_post(viewer, posts) if interactive else {}
     display_depth = settings.FORUM_DISPLAY_DEPTH
     for post in posts:
-        # Frozen: a card's markup is kept under it (forum/card_memo.py).
         post.my_reactions = mine.get(post.pk, frozenset())
         if interactive:
             post.viewer_can_reply = may.can_reply(post)
@@ -290,7 +291,10 @@ def _first_replies(roots, viewer, *, limit):
     compiled = card_rows.FIRST_REPLIES
     if card_rows.compiled_for(viewer) and compiled.fits(root_ids=root_ids):
         return compiled.cards(viewer_id=viewer.pk, root_ids=root_ids, limit=limit)
-    return PostCard.read(card_rows.first_replies(viewer, root_ids, limit))
+    return PostCard.read(
+        card_rows.first_replies(viewer, root_ids, limit),
+        extra=(card_rows.MY_REACTIONS,),
+    )
 
 
 def conversation_page(
@@ -337,7 +341,10 @@ def thread_page(root, viewer, *, start_path=None) -> Page:
     )
     if start_path := tree_path_or_none(start_path):
         queryset = queryset.filter(path__gte=start_path)
-    rows = PostCard.read(queryset[: size + 1])
+    rows = PostCard.read(
+        card_rows.with_my_reactions(queryset, viewer)[: size + 1],
+        extra=(card_rows.MY_REACTIONS,),
+    )
     next_path = rows[size].path if len(rows) > size else None
     replies = without_empty_placeholders(
         rows[:size], Viewer.of(viewer), more_follow=next_path is not None

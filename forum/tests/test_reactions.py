@@ -5,7 +5,7 @@ from django.db import IntegrityError, connection, transaction
 
 from forum import actions
 from forum.models import Notification, Post, Reaction
-from forum.tests.factories import make_update
+from forum.tests.factories import make_conversation, make_reply, make_update
 
 pytestmark = pytest.mark.django_db
 
@@ -104,3 +104,34 @@ def test_every_reaction_kind_counts_in_its_own_post_column():
     assert columns == ["hug_count", "like_count", "me_too_count"]
     for column in columns:
         assert Post._meta.get_field(column).default == 0
+
+
+def _pressed(html, post):
+    """The reaction kinds shown pressed on `post`'s card."""
+    card = html.split(f'<article id="post-{post.pk}"')[1].split("</article>")[0]
+    return {
+        kind
+        for kind in ("hug", "like", "me_too")
+        if f'value="{kind}:off" class="reaction reaction-on"' in card
+    }
+
+
+def test_your_reactions_show_on_every_card_that_carries_them(
+    client, member, other_member, moderator
+):
+    """Read with the cards' rows on listings, looked up for a thread's own post."""
+    conversation = make_conversation()
+    root = actions.post_comment(conversation, author=other_member, body="Day 3").post
+    reply = make_reply(root, other_member, body="Still here")
+    for post, kinds in ((root, ("hug", "me_too")), (reply, ("like",))):
+        for kind in kinds:
+            actions.set_reaction(post, member=member, kind=kind, on=True)
+    actions.set_reaction(reply, member=moderator, kind="hug", on=True)  # not mine
+    client.force_login(member)
+
+    page = client.get(f"/conversations/{conversation.pk}/").content.decode()
+    thread = client.get(root.get_absolute_url()).content.decode()
+
+    for html in (page, thread):
+        assert _pressed(html, root) == {"hug", "me_too"}
+        assert _pressed(html, reply) == {"like"}
