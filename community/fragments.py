@@ -30,7 +30,8 @@ from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 
 # A bound on keys per node, so a key holding per-request values by mistake costs
-# renders, never memory.
+# renders, never memory. A full memo starts over: values that change (an
+# article's next version) take the place of those no page asks for any more.
 MEMO_LIMIT = 64
 
 _memos = weakref.WeakSet()
@@ -46,8 +47,9 @@ class Memo:
         return self.html.get(key)
 
     def remember(self, key, html):
-        if len(self.html) < MEMO_LIMIT:
-            self.html[key] = html
+        if len(self.html) >= MEMO_LIMIT:
+            self.html.clear()
+        self.html[key] = html
         return html
 
     def clear(self):

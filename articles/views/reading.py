@@ -15,6 +15,7 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 
 from articles import caching, polls, publishing, translations
+from articles.article_block import ArticleBlock
 from articles.forms import PollVoteForm
 from articles.jsonld import medical_web_page
 from articles.models import (
@@ -195,6 +196,9 @@ def article_detail(request, slug):
             "comment_form": PostForm(body_label=_("Your comment")),
             "canonical_url": canonical_url,
             "other_version": other_version,
+            "article_block": ArticleBlock.of(
+                article, shown, is_preview=is_preview, other_version=other_version
+            ),
             "language_versions": language_versions,
             "json_ld": json_ld,
         },
