@@ -64,7 +64,7 @@ class CardRenderer:
             _("A %(site_name)s Visitor") % {"site_name": settings.SITE_NAME}
         )
         self.stamp = Stamps()
-        # Everything besides the post a card depends on (see CARD_READS).
+        # Everything besides the post a card depends on (forum/card_memo.py).
         self.page_key = (
             get_language(),
             self.stamp.zone,
