@@ -12,30 +12,12 @@ from operator import attrgetter
 
 from forum.card_rows import PostCard
 
-# What card() reads of a post: its row's columns and forum/threads.py's decorations
-# (`pk` and `is_visitor_question` are read through `id` and `author_id`). A card is
-# a function of these and of its page's language, zone, URLs and address, so its
-# markup is kept under them: a post whose row or decorations changed in any way
-# gets a new key. forum/tests/test_card_markup_cache.py checks that card() reads
-# nothing else.
-CARD_READS = (
-    "id",
-    "kind",
-    "author_id",
-    "depth",
-    "body_html",
-    "thumbnail_width",
-    "thumbnail_height",
-    "picture_alt",
-    "status",
-    "pinned_at",
-    "edited_at",
-    "created_at",
-    "hug_count",
-    "like_count",
-    "me_too_count",
-    "author_name",
-    "thread_locked_at",
+# What card() reads of a post: the columns every card row has (PostCard.COLUMNS)
+# and the decorations forum/threads.py gives it for the viewer. A card is a function
+# of these and of its page's language, zone, URLs and address, so its markup is kept
+# under them: a post whose row or decorations changed in any way gets a new key.
+# forum/tests/test_card_markup_cache.py checks that card() reads nothing else.
+DECORATIONS = (
     "shown",
     "display_depth",
     "replying_to",
@@ -46,6 +28,7 @@ CARD_READS = (
     "viewer_can_withdraw",
     "viewer_can_report",
 )
+CARD_READS = PostCard.COLUMNS + DECORATIONS
 _READ = {
     False: attrgetter(*CARD_READS),
     True: attrgetter(*CARD_READS, "visible_replies"),
