@@ -196,3 +196,31 @@ def test_a_query_that_prefetches_is_refused(member):
 
     with pytest.raises(ValueError, match="prefetch"):
         CompiledQuery(with_groups, "member_id").instances(member_id=member.pk)
+
+
+def _named_like(member_id, *, pattern):
+    return (
+        User.objects.filter(pk=member_id, display_name__contains=pattern)
+        .exclude(email="")
+        .values_list("display_name")
+    )
+
+
+@pytest.mark.parametrize("pattern", ["Wren", "O'Hara %s %% \\", "%"])
+def test_constants_written_into_the_sql_match_as_parameters_did(
+    member, other_member, pattern
+):
+    """On PostgreSQL only the values stay parameters (a prepared statement's generic
+    plan then sees the constants); quotes, percent signs and backslashes in a
+    constant mean what they meant as a parameter."""
+    member.display_name = "O'Hara %s %% \\ Wren"
+    member.save()
+    compiled = CompiledQuery(
+        lambda member_id: _named_like(member_id, pattern=pattern), "member_id"
+    )
+    expected = [(member.display_name,)]
+    assert list(_named_like(member.pk, pattern=pattern)) == expected
+    assert compiled.rows(member_id=member.pk) == expected
+    assert compiled.rows(member_id=other_member.pk) == []
+    if connection.vendor == "postgresql":
+        assert len(compiled._compiled[connection.alias].params) == 1
