@@ -27,8 +27,8 @@ import re
 from typing import NamedTuple
 
 from django.db import connections, router
-from psycopg import sql as psycopg_sql
 from django.db.models.query import ModelIterable, get_related_populators
+from psycopg import sql as psycopg_sql
 
 from community.query_plans import planned_for_their_values
 
@@ -209,10 +209,10 @@ def _constants_inlined(alias, sql, params, positions):
     placeholders = [
         found for found in _PLACEHOLDER_OR_PERCENT.finditer(sql) if found[0] == "%s"
     ]
-    if len(placeholders) != len(params):
-        raise ValueError("the SQL's placeholders and parameters don't pair up")
     pieces, kept, new_place, last = [], [], {}, 0
-    for number, (placeholder, param) in enumerate(zip(placeholders, params)):
+    for number, (placeholder, param) in enumerate(
+        zip(placeholders, params, strict=True)
+    ):
         pieces.append(sql[last : placeholder.start()])
         last = placeholder.end()
         if number in value_places:
