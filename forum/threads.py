@@ -170,10 +170,14 @@ def _first_page(viewer, conversation_id, *, size):
 
 
 @functools.cache
-def _compiled_first_page(build, size, extra=()):
-    """A conversation's first page of top-level posts, compiled for members."""
-    first_page = functools.partial(build, size=size)
-    return card_rows.CompiledCards(first_page, "conversation_id", extra=extra)
+def _compiled_first_page(build, size, extra=(), feed_id=None):
+    """A conversation's first page for members, compiled; the feed's with its id
+    in the SQL (sharing one statement, PostgreSQL planned both on every run)."""
+    if feed_id is None:
+        first_page = functools.partial(build, size=size)
+        return card_rows.CompiledCards(first_page, "conversation_id", extra=extra)
+    first_page = functools.partial(build, size=size, conversation_id=feed_id)
+    return card_rows.CompiledCards(first_page, extra=extra)
 
 
 def _member_rows(build, viewer, conversation, *, size, extra=()):
@@ -181,8 +185,10 @@ def _member_rows(build, viewer, conversation, *, size, extra=()):
     else (their queries have other shapes)."""
     if not card_rows.compiled_for(viewer):
         return None
-    compiled = _compiled_first_page(build, size, tuple(extra))
-    return compiled.cards(viewer_id=viewer.pk, conversation_id=conversation.pk)
+    feed_id = conversation.pk if conversation.kind == Conversation.Kind.FEED else None
+    compiled = _compiled_first_page(build, size, tuple(extra), feed_id)
+    values = {} if feed_id else {"conversation_id": conversation.pk}
+    return compiled.cards(viewer_id=viewer.pk, **values)
 
 
 def _first_page_for_member(viewer, conversation):

@@ -4,7 +4,7 @@ exactly what the ORM's querysets show, whatever state each post is in."""
 import pytest
 
 from forum import actions, card_rows, threads
-from forum.models import Post, Status
+from forum.models import Conversation, Post, Status
 from forum.tests.factories import make_conversation, make_reply
 
 pytestmark = pytest.mark.django_db
@@ -94,3 +94,27 @@ def test_pages_longer_than_compiled_for_take_the_orm_and_show_every_post(
     assert len(compiled[0]) == 25
     monkeypatch.setattr(card_rows, "compiled_for", lambda viewer: False)
     assert compiled == seen(threads.conversation_page(conversation, member))
+
+
+def test_the_feeds_page_is_compiled_for_the_feed_alone(
+    conversation, member, other_member, monkeypatch
+):
+    """The feed's first page has the feed's id written into its SQL: it shows the
+    feed's posts, never another conversation's, and what the ORM shows."""
+    feed = Conversation.objects.feed()
+    for number, state in enumerate([Status.PUBLISHED, Status.HELD, Status.HIDDEN]):
+        for author in (member, other_member):
+            update = actions.post_update(author=author, body=f"Update {number}").post
+            Post.objects.filter(pk=update.pk).update(status=state)
+    feed_cards = seen(threads.feed_page(feed, member))
+    conversation_cards = seen(threads.feed_page(conversation, member))
+    assert {card[2] for card in feed_cards[0]} == {
+        "<p>Update 0</p>",
+        "<p>Update 1</p>",
+        "<p>Update 2</p>",
+    }
+    assert not {card[0] for card in feed_cards[0]} & {
+        card[0] for card in conversation_cards[0]
+    }
+    monkeypatch.setattr(card_rows, "compiled_for", lambda viewer: False)
+    assert feed_cards == seen(threads.feed_page(feed, member))
