@@ -233,7 +233,7 @@ class CardRenderer:
             out.append(f'<span class="badge badge-held">{words["rejected"]}</span>')
         if post.pinned_at:
             out.append(f'<span class="badge">{words["pinned"]}</span>')
-        if post.depth == 0 and post.thread_locked_at:
+        if post.depth == 0 and post.locked_at:
             out.append(f'<span class="badge">{words["locked"]}</span>')
         if post.replying_to:
             name = post.replying_to

@@ -203,15 +203,14 @@ def _first_page_for_member(viewer, conversation):
 
 def _decorate(posts, viewer, *, interactive=True):
     """Attach what the viewer may do and has done (reactions read with the rows,
-    or in one query for posts read otherwise).
-
-    Read-only pages (the print view) skip the viewer's actions and reactions.
-    What each card shows of its post comes from forum/visibility.py.
-    """
+    or in one query for posts read otherwise), and the thread facts card_rows
+    reads from the page. Read-only pages (the print view) skip the viewer's
+    actions and reactions. What each card shows comes from forum/visibility.py."""
     who = Viewer.of(viewer, with_mutes=True)
     may = PostActions(viewer)  # the viewer's own facts once a page, not per card
     mine = card_rows.reactions_by_post(viewer, posts) if interactive else {}
     display_depth = settings.FORUM_DISPLAY_DEPTH
+    card_rows.with_thread_facts(posts, display_depth=display_depth)
     for post in posts:
         post.my_reactions = mine.get(post.pk, frozenset())
         if interactive:
@@ -333,7 +332,7 @@ def conversation_page(
         )
         if keeps_place(root, who, readable_beneath=root.has_readable_reply):
             shown.append(root)
-    _decorate(_in_conversation(shown + replies, conversation), viewer)
+    _decorate(_in_conversation(roots + replies, conversation), viewer)
     return Page(shown, next_cursor)
 
 

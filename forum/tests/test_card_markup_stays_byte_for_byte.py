@@ -69,7 +69,7 @@ def _posts():
             kind="question",
             depth=0,
             pinned_at=MORNING,
-            thread_locked_at=MORNING,
+            locked_at=MORNING,
             edited_at=MORNING,
             created_at=MORNING,
         ),
