@@ -2,6 +2,7 @@
 raise crisis support. The result is a value the posting action returns with the
 post (forum/actions.py), so the view can offer the author support."""
 
+import functools
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -10,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from community import crisis
+from community.compiled_queries import CompiledQuery
 from community.mentions import without_mentions
 from community.permissions import can_moderate
 from forum import support
@@ -87,8 +89,18 @@ def is_new_member(author):
     needed = settings.FORUM_HOLD_FIRST_POSTS
     if not needed or can_moderate(author):
         return False
-    approved = Post.objects.filter(author=author, status=Status.PUBLISHED)[:needed]
-    return approved.count() < needed
+    return len(_first_published(needed).rows(author_id=author.pk)) < needed
+
+
+@functools.cache
+def _first_published(needed):
+    """Up to `needed` of a member's published posts, compiled: every post asks."""
+    return CompiledQuery(
+        lambda author_id: Post.objects.filter(
+            author_id=author_id, status=Status.PUBLISHED
+        ).values_list("pk")[:needed],
+        "author_id",
+    )
 
 
 def refuse_blocked(screening: Screening):

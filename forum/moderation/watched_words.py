@@ -6,15 +6,20 @@ count as crisis language. The sourcing phrases are seeded here as hold words
 from django.db import transaction
 
 from community import crisis
+from community.compiled_queries import CompiledQuery
 from forum.models import WatchedWord
 from forum.moderation.states import Action, log, require_moderator
 
 _matchers_cache = {}
+# Read on every post: compiled once (community/compiled_queries.py).
+_WATCHED = CompiledQuery(
+    lambda: WatchedWord.objects.order_by("id").values_list("id", "phrase", "action")
+)
 
 
 def watched_matchers() -> dict:
     """A PhraseMatcher per WatchedWord.Action, rebuilt when the list changes."""
-    rows = sorted(WatchedWord.objects.values_list("id", "phrase", "action"))
+    rows = _WATCHED.rows()
     version = tuple(rows)
     if _matchers_cache.get("version") != version:
         by_action = {action: [] for action in WatchedWord.Action}
