@@ -212,16 +212,24 @@ class RedisCache(DjangoRedisCache):
 
     def count_up(self, key, timeout=None):
         """See `count_up` below: one round trip instead of three or four."""
-        key = self.make_and_validate_key(key)
-        client = self._cache.get_client(key, write=True)
+        return self.count_up_many([(key, timeout)])[0]
+
+    def count_up_many(self, keys_and_timeouts):
+        """See `count_up_many` below: every key in one round trip."""
+        made = [(self.make_and_validate_key(k), t) for k, t in keys_and_timeouts]
+        # Writes all go to the first server (Django's client), so one pipeline.
+        client = self._cache.get_client(made[0][0], write=True)
 
         def counted():
-            if timeout is None:
-                return client.incr(key)  # INCR starts a missing key at 0
             pipe = client.pipeline(transaction=True)
-            pipe.set(key, 0, ex=self.get_backend_timeout(timeout), nx=True)
-            pipe.incr(key)
-            return pipe.execute()[-1]
+            counts_at = []
+            for key, timeout in made:
+                if timeout is not None:  # INCR alone starts a missing key at 0
+                    pipe.set(key, 0, ex=self.get_backend_timeout(timeout), nx=True)
+                counts_at.append(len(pipe))
+                pipe.incr(key)
+            results = pipe.execute()
+            return [results[place] for place in counts_at]
 
         return self._tolerant(counted, _missing)
 
@@ -241,11 +249,21 @@ class RedisCache(DjangoRedisCache):
 
 def count_up(key: str, timeout=None) -> int:
     """One more under `key`, which starts at 0 (kept `timeout` seconds, or until
-    evicted) when missing. On Redis in one round trip: rate limits count twice on
-    each post. Raises ValueError if the cache is unavailable."""
+    evicted) when missing. On Redis in one round trip. Raises ValueError if the
+    cache is unavailable."""
+    return count_up_many([(key, timeout)])[0]
+
+
+def count_up_many(keys_and_timeouts) -> list[int]:
+    """`count_up` for each (key, timeout), on Redis all in one round trip: a post
+    counts against two rate limits."""
     backend = caches["default"]
     if isinstance(backend, RedisCache):
-        return backend.count_up(key, timeout)
+        return backend.count_up_many(keys_and_timeouts)
+    return [_count_up_elsewhere(backend, k, t) for k, t in keys_and_timeouts]
+
+
+def _count_up_elsewhere(backend, key, timeout) -> int:
     if timeout is not None:
         backend.add(key, 0, timeout=timeout)
     try:

@@ -21,7 +21,7 @@ from django.core.cache import cache
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from community.cache import CacheUnavailable, count_up, outages_raised
+from community.cache import CacheUnavailable, count_up_many, outages_raised
 from community.permissions import can_moderate
 
 logger = logging.getLogger(__name__)
@@ -132,23 +132,33 @@ def check_rate_limit(who, action: str, *, scope="") -> None:
     `scope` counts separately per object (a poll, say). Moderators are never
     limited.
     """
-    if not isinstance(who, str) and can_moderate(who):
+    check_rate_limits((who, action, scope))
+
+
+def check_rate_limits(*uses) -> None:
+    """`check_rate_limit` for each (who, action, scope), counted together (one
+    round trip to Redis: a post counts against its kind's limit and the gap
+    between posts); the first over its limit is refused."""
+    counted = [
+        use for use in uses if isinstance(use[0], str) or not can_moderate(use[0])
+    ]
+    if not counted:
         return
-    allowed, period = settings.FORUM_RATE_LIMITS[action]
+    keys = [
+        (_counter_key(who, action, scope), settings.FORUM_RATE_LIMITS[action][1])
+        for who, action, scope in counted
+    ]
     try:
-        used = _count(_counter_key(who, action, scope), period)
+        with outages_raised():
+            used = count_up_many(keys)
     except CacheUnavailable:
-        _uncounted(action)
+        for _who, action, _scope in counted:
+            _uncounted(action)
         return
-    if used > allowed:
-        # In the language of the request that was refused.
-        raise RateLimited(str(MESSAGES.get(action, DEFAULT_MESSAGE)))
-
-
-def _count(key, period) -> int:
-    """One more use under `key`; raises CacheUnavailable if it can't be counted."""
-    with outages_raised():
-        return count_up(key, period)
+    for (_who, action, _scope), count in zip(counted, used, strict=True):
+        if count > settings.FORUM_RATE_LIMITS[action][0]:
+            # In the language of the request that was refused.
+            raise RateLimited(str(MESSAGES.get(action, DEFAULT_MESSAGE)))
 
 
 def _uncounted(action) -> None:

@@ -16,7 +16,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from community.full_clean import full_clean
-from community.limits import check_rate_limit
+from community.limits import check_rate_limit, check_rate_limits
 from community.mentions import mention_links
 from community.sanitize import VERSION as SANITIZER_VERSION
 from community.sanitize import render_member_text
@@ -120,9 +120,10 @@ def _create(
     )
     _render(post, author)
     _validate(post, picture_image=picture_image)
-    check_rate_limit(limited_as or author, limit)
+    uses = [(limited_as or author, limit, "")]
     if author is not None:
-        check_rate_limit(author, "post_gap")
+        uses.append((author, "post_gap", ""))
+    check_rate_limits(*uses)
     _store(post, picture_image)
     post.save()
     _place_in_tree_and_index(post, parent)

@@ -23,7 +23,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from community import read_only
-from community.limits import check_rate_limit
+from community.limits import check_rate_limit, check_rate_limits
 from community.models import Profile, User
 from community.permissions import can_moderate, can_post
 from community.relations import relations_of
@@ -197,8 +197,9 @@ def start_conversation(*, author, recipients, body="", picture=None, picture_alt
     _check_recipients(author, recipients)
     conversation = PrivateConversation(started_by=author)
     draft = _new_message(conversation, author, body, picture, picture_alt)
-    check_rate_limit(author, "new_private_conversation")
-    check_rate_limit(author, "post_gap")
+    check_rate_limits(
+        (author, "new_private_conversation", ""), (author, "post_gap", "")
+    )
     conversation.save()
     Participant.objects.bulk_create(
         [
@@ -236,8 +237,7 @@ def reply(conversation, *, author, body="", picture=None, picture_alt=""):
     if not may_write(participant):
         raise PermissionDenied(_("You can't write in this conversation any more."))
     draft = _new_message(participant.conversation, author, body, picture, picture_alt)
-    check_rate_limit(author, "reply")
-    check_rate_limit(author, "post_gap")
+    check_rate_limits((author, "reply", ""), (author, "post_gap", ""))
     return _save_message(*draft)
 
 

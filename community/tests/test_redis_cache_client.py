@@ -65,3 +65,23 @@ def test_a_counter_starts_at_one_and_lasts_its_period(redis_cache):
     assert 0 < client.ttl(redis_cache.make_key("key-5")) <= 60
     assert redis_cache.count_up("key-6") == 1
     assert client.ttl(redis_cache.make_key("key-6")) == -1  # a version: no expiry
+
+
+def test_several_counters_count_up_in_one_round_trip(redis_cache, monkeypatch):
+    """A post counts against two rate limits: both in one pipeline, each with its
+    own period, whether the key was there or not."""
+    client = redis_cache._cache.get_client(write=True)
+    redis_cache.count_up("key-7", 60)
+    sent = []
+    execute = redis.client.Pipeline.execute
+
+    def counting_execute(pipeline, *args, **kwargs):
+        sent.append(len(pipeline))
+        return execute(pipeline, *args, **kwargs)
+
+    monkeypatch.setattr(redis.client.Pipeline, "execute", counting_execute)
+    counts = redis_cache.count_up_many([("key-7", 60), ("key-8", 10), ("key-9", None)])
+    assert counts == [2, 1, 1]
+    assert len(sent) == 1
+    assert 0 < client.ttl(redis_cache.make_key("key-8")) <= 10
+    assert client.ttl(redis_cache.make_key("key-9")) == -1
