@@ -140,7 +140,9 @@ def check_rate_limits(*uses) -> None:
     round trip to Redis: a post counts against its kind's limit and the gap
     between posts); the first over its limit is refused."""
     counted = [
-        use for use in uses if isinstance(use[0], str) or not can_moderate(use[0])
+        (who, action, scope)
+        for who, action, scope in uses
+        if isinstance(who, str) or not can_moderate(who)  # moderators: unlimited
     ]
     if not counted:
         return
