@@ -210,12 +210,9 @@ class RedisCache(DjangoRedisCache):
             lambda: super(RedisCache, self).incr(*args, **kwargs), _missing
         )
 
-    def count_up(self, key, timeout=None):
-        """See `count_up` below: one round trip instead of three or four."""
-        return self.count_up_many([(key, timeout)])[0]
-
     def count_up_many(self, keys_and_timeouts):
-        """See `count_up_many` below: every key in one round trip."""
+        """See `count_up_many` below: every key in one round trip, instead of
+        three or four each."""
         made = [(self.make_and_validate_key(k), t) for k, t in keys_and_timeouts]
         # Writes all go to the first server (Django's client), so one pipeline.
         client = self._cache.get_client(made[0][0], write=True)

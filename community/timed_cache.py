@@ -19,7 +19,6 @@ TIMED_OPERATIONS = (
     "delete",
     "touch",
     "incr",
-    "count_up",
     "count_up_many",
     "decr",
     "has_key",

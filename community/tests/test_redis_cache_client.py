@@ -59,11 +59,11 @@ def test_many_cache_calls_build_one_redis_client(redis_cache, built_clients):
 
 def test_a_counter_starts_at_one_and_lasts_its_period(redis_cache):
     client = redis_cache._cache.get_client()
-    assert redis_cache.count_up("key-5", 60) == 1
-    assert redis_cache.count_up("key-5", 60) == 2
+    assert redis_cache.count_up_many([("key-5", 60)]) == [1]
+    assert redis_cache.count_up_many([("key-5", 60)]) == [2]
     assert redis_cache.get("key-5") == 2
     assert 0 < client.ttl(redis_cache.make_key("key-5")) <= 60
-    assert redis_cache.count_up("key-6") == 1
+    assert redis_cache.count_up_many([("key-6", None)]) == [1]
     assert client.ttl(redis_cache.make_key("key-6")) == -1  # a version: no expiry
 
 
@@ -71,7 +71,7 @@ def test_several_counters_count_up_in_one_round_trip(redis_cache, monkeypatch):
     """A post counts against two rate limits: both in one pipeline, each with its
     own period, whether the key was there or not."""
     client = redis_cache._cache.get_client(write=True)
-    redis_cache.count_up("key-7", 60)
+    redis_cache.count_up_many([("key-7", 60)])
     sent = []
     execute = redis.client.Pipeline.execute
 

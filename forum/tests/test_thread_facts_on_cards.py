@@ -38,7 +38,7 @@ def _cards(page):
     return {card.pk: card for card in cards}
 
 
-def _expected(posts, pk, display_depth=2):
+def _expected(pk, display_depth=2):
     post = Post.objects.select_related("parent__author").get(pk=pk)
     name = None
     if post.depth > display_depth:
@@ -59,7 +59,7 @@ def test_every_card_knows_its_threads_lock_and_whom_it_answers(chain, member, pa
     cards = _cards(page(conversation, member))
     assert set(cards) == {post.pk for post in posts}
     for pk, card in cards.items():
-        assert (card.thread_locked_at, card.replying_to) == _expected(posts, pk)
+        assert (card.thread_locked_at, card.replying_to) == _expected(pk)
         assert not card.viewer_can_reply  # the thread is locked
     assert [cards[post.pk].replying_to for post in posts] == [
         None,
@@ -101,4 +101,4 @@ def test_a_print_page_after_the_first_reads_the_threads_it_continues(
     cards = {card.pk: card for card in second.posts}
     assert set(cards) == {posts[3].pk, posts[4].pk}
     for pk, card in cards.items():
-        assert (card.thread_locked_at, card.replying_to) == _expected(posts, pk)
+        assert (card.thread_locked_at, card.replying_to) == _expected(pk)
