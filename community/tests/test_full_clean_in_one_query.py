@@ -9,6 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from community import full_clean as full_clean_module
 from community.full_clean import full_clean
 from community.models import Sanction
 
@@ -69,3 +70,24 @@ def test_every_check_constraint_in_one_query(member, moderator):
         errors = our_errors(instance, exclude=people)
     assert errors == django_errors(instance, exclude=people)
     assert len(queries) == 1
+
+
+def test_instances_of_one_shape_share_one_compiled_query_with_their_own_values(
+    member, moderator
+):
+    full_clean_module._COMPILED.clear()
+    good = sanction(member, moderator)
+    bad = sanction(member, moderator, reason="   ")
+    assert our_errors(good) is None
+    assert our_errors(bad) == django_errors(bad) is not None
+    assert our_errors(good) is None
+    assert len(full_clean_module._COMPILED) == 1
+    # A value that was NULL and is not is another shape: NULL is written in.
+    tomorrow = timezone.now() + datetime.timedelta(days=1)
+    ending = sanction(
+        member, moderator, kind=Sanction.Kind.SUSPENSION, ends_at=tomorrow
+    )
+    ending_ban = sanction(member, moderator, kind=Sanction.Kind.BAN, ends_at=tomorrow)
+    assert our_errors(ending) == django_errors(ending) is None
+    assert our_errors(ending_ban) == django_errors(ending_ban) is not None
+    assert len(full_clean_module._COMPILED) == 2
