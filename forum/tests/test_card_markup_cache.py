@@ -75,6 +75,20 @@ def test_the_store_starts_over_when_full(monkeypatch):
     assert len(card_memo._MARKUP) == 1
 
 
+def test_a_changed_post_is_rendered_afresh_in_place_of_its_kept_card(monkeypatch):
+    monkeypatch.setattr(card_memo, "_MARKUP", {})
+    renderer = CardRenderer()
+    post = _posts()["published reply"]
+    before = renderer.card(post)
+    post.body_html = "<p>Edited: a week at a time.</p>"
+    after = renderer.card(post)
+
+    assert "Edited: a week at a time." in after
+    assert after != before
+    assert renderer.card(post) == after
+    assert len(card_memo._MARKUP) == 1  # one card a post and page, the latest
+
+
 @pytest.mark.django_db
 def test_a_conversation_page_shows_every_change_at_once(
     client, member, other_member, moderator
