@@ -12,6 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from articles import polls, publishing
 from articles.tests.factories import make_poll, make_published, publish_change
 from forum import actions
+from forum.moderation import decisions
 
 pytestmark = pytest.mark.django_db
 
@@ -140,3 +141,19 @@ def test_visitors_who_voted_see_their_results_not_the_cache(article):
     html, queries = visit(url, browser)
     assert queries > 0
     assert "(your vote)" in html
+
+
+def test_a_moderators_decision_on_a_comment_invalidates_the_cached_page(
+    article, member, moderator, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        comment = actions.post_comment(
+            article.conversation, author=member, body="You are all weak"
+        ).post
+    url = article.get_absolute_url()
+    assert "(1 post so far)" in visit(url)[0]
+    with django_capture_on_commit_callbacks(execute=True):
+        decisions.remove_post(comment, moderator=moderator, reason="Insults")
+    html, queries = visit(url)
+    assert queries > 0
+    assert "(1 post so far)" not in html

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from community.permissions import can_moderate
 from forum import visitor_questions
+from forum.caching import touch_conversation
 from forum.models import ModerationLog, Post, Status
 from forum.notify import notify_mentions
 
@@ -109,6 +110,8 @@ def transition(post, *, to, actor, role: Role, action: Action, reason=""):
     post.status = to
     post.status_reason = reason if role != AUTHOR else ""
     post.save(update_fields=["status", "status_reason", "updated_at"])
+    # Pages kept for visitors count and show only published posts.
+    touch_conversation(post.conversation_id)
     if to == Status.PUBLISHED:
         # Held posts tell the people they mention only now (once per person).
         notify_mentions(post)
