@@ -6,12 +6,20 @@ publishing, editing, a poll vote or a change in the conversation shows up at onc
 on every app server. Entries also expire after ARTICLES_PAGE_CACHE_SECONDS.
 Signed-in members are never served from here, and neither is a visitor who has
 voted (they see their results).
+
+A page found valid in Redis is also kept in the process, and served from there
+without a round trip for as long as the process hears no change to its versions
+(community/version_watch.py): the round trip was half a kept page's time.
 """
+
+import time
+from typing import NamedTuple
 
 from django.conf import settings
 from django.core.cache import cache
 from django.utils.translation import get_language
 
+from community import version_watch
 from community.cache import bump, read_versions
 from community.read_replica import read_primary, reading_replica
 from forum.caching import conversation_version_key
@@ -55,8 +63,35 @@ def _versions(slug, conversation_id):
 _conversation_of = {}
 
 
+class _KeptHere(NamedTuple):
+    html: str
+    version_keys: tuple
+    expires_at: float  # time.time(), as the shared entry's
+
+
+# Pages found valid in Redis, kept in this process: page key -> _KeptHere.
+_kept_here = {}
+
+
+def _forget(version_key):
+    if version_key == version_watch.FORGET_ALL:
+        _kept_here.clear()
+        return
+    for page_key, kept in list(_kept_here.items()):
+        if version_key in kept.version_keys:
+            _kept_here.pop(page_key, None)
+
+
+version_watch.on_change(_forget)
+
+
 def cached_page(slug):
     page_key, conversation_id = _page_key(slug), _conversation_of.get(slug)
+    generation = version_watch.trusted_generation()
+    if generation is not None:
+        kept = _kept_here.get(page_key)
+        if kept is not None and time.time() < kept.expires_at:
+            return kept.html
     versions = None
     if conversation_id is None:
         entry = cache.get(page_key)
@@ -78,19 +113,36 @@ def cached_page(slug):
         # rendered now is stored under the new versions.
         read_primary()
         return None
+    _keep_here(page_key, slug, entry, generation)
     return entry["html"]
+
+
+def _keep_here(page_key, slug, entry, generation):
+    """Keep a page just found valid, unless a change was heard since the check
+    began (it may be stale already) or its subscription isn't trusted."""
+    if generation is None or generation != version_watch.generation():
+        return
+    if "expires_at" not in entry:  # stored by an older release
+        return
+    version_keys = (
+        article_version_key(slug),
+        conversation_version_key(entry["conversation_id"]),
+    )
+    _kept_here[page_key] = _KeptHere(entry["html"], version_keys, entry["expires_at"])
 
 
 def store_page(slug, conversation_id, html):
     _conversation_of[slug] = conversation_id
+    lifetime = _lifetime()
     cache.set(
         _page_key(slug),
         {
             "html": html,
             "conversation_id": conversation_id,
             "versions": _versions(slug, conversation_id),
+            "expires_at": time.time() + lifetime,
         },
-        timeout=_lifetime(),
+        timeout=lifetime,
     )
 
 

@@ -32,6 +32,8 @@ from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 from redis.retry import Retry
 
+from community.version_watch import FORGET_ALL, changed_here
+
 logger = logging.getLogger(__name__)
 
 OUTAGE_ERRORS = (RedisConnectionError, RedisTimeoutError)
@@ -148,10 +150,34 @@ def _missing():
 class RedisCache(DjangoRedisCache):
     def __init__(self, server, params):
         options = {**DEFAULT_POOL_OPTIONS, **params.get("OPTIONS", {})}
-        retry_after = options.pop("retry_after", 5)
+        self.retry_after = options.pop("retry_after", 5)
         super().__init__(server, {**params, "OPTIONS": options})
         self._class = RedisCacheClient
-        self._outage = outage_for(server, retry_after)
+        self._outage = outage_for(server, self.retry_after)
+        # Where bumps are announced (community/version_watch.py). Channels are
+        # server-wide, so the name holds the database and the key prefix.
+        database = urlsplit(self._servers[0]).path.strip("/") or "0"
+        self.versions_channel = f"versions-changed:{database}:{self.make_key('')}"
+
+    def outage_skipping(self) -> bool:
+        return self._outage.skipping()
+
+    def versions_client(self):
+        """The client whose pool lends the version subscription its connection."""
+        return self._cache.get_client(write=True)
+
+    def bump(self, key):
+        """INCR `key` and announce it on `versions_channel`: one round trip."""
+        made = self.make_and_validate_key(key)
+        client = self._cache.get_client(made, write=True)
+
+        def bumped():
+            pipe = client.pipeline(transaction=True)
+            pipe.incr(made)
+            pipe.publish(self.versions_channel, key)
+            pipe.execute()
+
+        self._tolerant(bumped, _missing)
 
     def _tolerant(self, call, fallback):
         """`call()`, or, while Redis is unreachable, `fallback()`."""
@@ -241,7 +267,13 @@ class RedisCache(DjangoRedisCache):
         )
 
     def clear(self):
-        return self._tolerant(lambda: super(RedisCache, self).clear(), bool)
+        def cleared():
+            result = super(RedisCache, self).clear()
+            self.versions_client().publish(self.versions_channel, FORGET_ALL)
+            return result
+
+        changed_here(FORGET_ALL)
+        return self._tolerant(cleared, bool)
 
 
 def count_up(key: str, timeout=None) -> int:
@@ -273,11 +305,17 @@ def _count_up_elsewhere(backend, key, timeout) -> int:
 def bump(key: str) -> None:
     """Move a version counter on; pages stored with the old version go stale.
 
-    Kept in the shared cache (Redis in production), so every app server sees it.
+    Kept in the shared cache (Redis in production), so every app server sees it,
+    and announced (community/version_watch.py), so every app server hears it.
     Any new value invalidates, so a counter evicted and started again will do.
     """
+    backend = caches["default"]
     with contextlib.suppress(ValueError):
-        count_up(key)
+        if isinstance(backend, RedisCache):
+            backend.bump(key)
+        else:
+            count_up(key)
+    changed_here(key)
 
 
 def read_versions(keys: list[str]) -> list[int]:

@@ -1,0 +1,159 @@
+"""A visitor's article page found valid in Redis is kept in the app process and
+served from there with no round trip, for exactly as long as the process hears no
+change to its versions (community/version_watch.py): a change announced by any
+app server, a lost subscription or a silent Redis all end it at once.
+
+Needs a Redis server (CI has one); skipped without it unless
+REQUIRE_TWO_SERVER_TESTS is set, when it fails instead.
+"""
+
+import logging
+import os
+import socket
+import time
+import urllib.parse
+import uuid
+
+import pytest
+import redis
+from django.core.cache import cache, caches
+from django.test import override_settings
+
+from articles import caching
+from articles.tests.factories import make_poll, make_published
+from community import version_watch
+from community.cache import RedisCache
+from forum import actions
+from forum.caching import conversation_version_key
+
+from .test_page_cache import visit
+
+REDIS_URL = os.environ.get("TWO_SERVER_REDIS_URL", "redis://127.0.0.1:6379/14")
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def redis_cache():
+    """The site's cache on a real Redis, under a prefix of its own."""
+    parts = urllib.parse.urlsplit(REDIS_URL)
+    try:
+        socket.create_connection((parts.hostname, parts.port or 6379), 1).close()
+    except OSError:
+        if os.environ.get("REQUIRE_TWO_SERVER_TESTS"):
+            pytest.fail(f"needs Redis at {REDIS_URL}")
+        pytest.skip(f"needs Redis at {REDIS_URL}")
+    prefix = f"kept-pages-{uuid.uuid4().hex}"
+    backend = {
+        "BACKEND": "community.timed_cache.TimedRedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": prefix,
+    }
+    with override_settings(CACHES={"default": backend}):
+        yield caches["default"]
+        cache.clear()
+        version_watch.trusted_generation()  # lets go of this cache's channel
+
+
+@pytest.fixture
+def redis_reads(redis_cache, monkeypatch):
+    """How many times pages and versions are asked of Redis (calls go through)."""
+    asked = []
+    ask = type(redis_cache).get_many
+
+    def counted(backend, *args, **kwargs):
+        asked.append(args)
+        return ask(backend, *args, **kwargs)
+
+    monkeypatch.setattr(type(redis_cache), "get_many", counted)
+    return asked
+
+
+@pytest.fixture
+def article(editor, medical_reviewer):
+    article = make_published(editor, medical_reviewer, title="Sleep and recovery")
+    make_poll(article)
+    return article
+
+
+def kept_in_the_process(url):
+    """Visit until the page is kept here: rendered, found in Redis, then heard
+    about (the subscription answers a PING within a moment)."""
+    for _attempt in range(50):
+        visit(url)
+        if caching._kept_here and version_watch.trusted_generation() is not None:
+            return
+        time.sleep(0.01)
+    raise AssertionError("the page was never kept in the process")
+
+
+def another_server(redis_cache):
+    """The same cache as another app server builds it: its own client and pool."""
+    return RedisCache(REDIS_URL, {"KEY_PREFIX": redis_cache.key_prefix})
+
+
+def test_a_kept_page_is_served_without_asking_redis(article, redis_reads):
+    url = article.get_absolute_url()
+    kept_in_the_process(url)
+    asked_before = len(redis_reads)
+
+    html, queries = visit(url)
+
+    assert queries == 0
+    assert len(redis_reads) == asked_before
+    assert "Join the Conversation" in html
+
+
+def test_a_change_announced_by_another_server_is_heard_before_the_next_page(
+    article, member, redis_cache
+):
+    url = article.get_absolute_url()
+    kept_in_the_process(url)
+    assert "so far" not in visit(url)[0]
+    # Another server takes a post and bumps the version. (Here the post's own bump
+    # waits for a commit that never comes: this process hears nothing of it.)
+    actions.post_comment(article.conversation, author=member, body="Elsewhere")
+    another_server(redis_cache).bump(conversation_version_key(article.conversation_id))
+    time.sleep(0.05)  # on its way over loopback, as between two app servers
+
+    html, queries = visit(url)
+
+    assert queries > 0
+    assert "(1 post so far)" in html
+
+
+def test_a_lost_subscription_serves_nothing_kept(article, redis_reads, caplog):
+    url = article.get_absolute_url()
+    kept_in_the_process(url)
+    redis.Redis.from_url(REDIS_URL).client_kill_filter(_type="pubsub")
+    time.sleep(0.05)
+    asked_before = len(redis_reads)
+
+    with caplog.at_level(logging.WARNING, logger="community.version_watch"):
+        visit(url)
+
+    assert len(redis_reads) > asked_before  # asked Redis, as before keeping
+    assert not caching._kept_here
+    assert "Version changes unheard" in caplog.text
+
+
+def test_a_silent_subscription_is_not_trusted(article, redis_reads, monkeypatch):
+    url = article.get_absolute_url()
+    kept_in_the_process(url)
+    # Redis's answer to the last PING is older than the process will trust.
+    monkeypatch.setattr(version_watch, "TRUST_SECONDS", -1.0)
+    asked_before = len(redis_reads)
+
+    visit(url)
+
+    assert len(redis_reads) > asked_before
+
+
+def test_clearing_the_cache_forgets_kept_pages(article, redis_cache):
+    url = article.get_absolute_url()
+    kept_in_the_process(url)
+
+    cache.clear()
+
+    assert not caching._kept_here
+    assert visit(url)[1] > 0
