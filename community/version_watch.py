@@ -12,8 +12,9 @@ every app server, as Redis's own client-side caching would see it (which needs
 Redis 7.4; production runs 7.0).
 
 The subscription is trusted only while it is known to be alive: subscribed, and
-Redis answered a PING within TRUST_SECONDS (one is sent, without waiting for the
-answer, at most every PING_EVERY_SECONDS while requests come). An error, a
+Redis has answered a PING sent within the last TRUST_SECONDS (one is sent,
+without waiting for the answer, at most every PING_EVERY_SECONDS while requests
+come; answers arrive in order after every announcement made before them). An error, a
 reconnection (a new subscription confirmed) or silence makes the process forget
 everything it kept this way; it then asks Redis as before, and subscribes again
 after the cache's retry interval. So a lost connection never serves a stale
@@ -23,6 +24,7 @@ Only with the Redis cache backend: elsewhere nothing is trusted, and callers ask
 their cache as usual.
 """
 
+import collections
 import contextlib
 import logging
 import os
@@ -35,6 +37,7 @@ logger = logging.getLogger(__name__)
 
 TRUST_SECONDS = 2.0
 PING_EVERY_SECONDS = 0.5
+UNANSWERED_PINGS = 20  # then the subscription counts as lost
 FORGET_ALL = "*"  # published by a cache clear: every version may have changed
 
 
@@ -48,8 +51,8 @@ class _Watch:
         self._channel = None
         self._pubsub = None
         self._retry_at = 0.0
-        self._answered_at = 0.0  # when Redis last answered a PING
-        self._pinged_at = 0.0
+        self._pings = collections.deque()  # when each unanswered PING was sent
+        self._answered_at = 0.0  # when the last PING Redis answered was sent
         self.generation = 0  # moves on with every change heard and every reset
 
     def trusted_generation(self) -> int | None:
@@ -70,6 +73,7 @@ class _Watch:
         now = time.monotonic()
         if self._pid != os.getpid():  # a forked worker: its parent's socket isn't its
             self._pubsub, self._pid = None, os.getpid()
+            self._changed(FORGET_ALL)
         if channel != self._channel:  # another cache (tests make several)
             self._reset(None, retry_after=0)
             self._channel = channel
@@ -78,9 +82,12 @@ class _Watch:
                 return None
             self._subscribe(backend, channel)
         self._read_arrivals()
-        if now - self._pinged_at >= PING_EVERY_SECONDS:
+        if not self._pings or now - self._pings[-1] >= PING_EVERY_SECONDS:
+            if len(self._pings) >= UNANSWERED_PINGS:
+                raise ConnectionError(f"{UNANSWERED_PINGS} PINGs unanswered")
             self._pubsub.ping()
-            self._pinged_at = now
+            self._pings.append(now)
+        # Alive when Redis answered: all it announced before then has been read.
         if now - self._answered_at > TRUST_SECONDS:
             return None
         return self.generation
@@ -88,13 +95,14 @@ class _Watch:
     def _subscribe(self, backend, channel):
         self._pubsub = backend.versions_client().pubsub()
         self._pubsub.subscribe(channel)
-        self._answered_at = self._pinged_at = 0.0
+        self._pings.clear()
+        self._answered_at = 0.0
 
     def _read_arrivals(self):
         while (message := self._pubsub.get_message(timeout=0)) is not None:
             kind = message["type"]
-            if kind == "pong":
-                self._answered_at = time.monotonic()
+            if kind == "pong" and self._pings:
+                self._answered_at = self._pings.popleft()
             elif kind == "subscribe":
                 # (Re)subscribed: whatever was announced before may be missed.
                 self._changed(FORGET_ALL)
