@@ -52,6 +52,7 @@ class _Watch:
         self._pubsub = None
         self._retry_at = 0.0
         self._pings = collections.deque()  # when each unanswered PING was sent
+        self._pinged_at = 0.0  # when the last PING was sent
         self._answered_at = 0.0  # when the last PING Redis answered was sent
         self.generation = 0  # moves on with every change heard and every reset
 
@@ -82,11 +83,12 @@ class _Watch:
                 return None
             self._subscribe(backend, channel)
         self._read_arrivals()
-        if not self._pings or now - self._pings[-1] >= PING_EVERY_SECONDS:
+        if now - self._pinged_at >= PING_EVERY_SECONDS:
             if len(self._pings) >= UNANSWERED_PINGS:
                 raise ConnectionError(f"{UNANSWERED_PINGS} PINGs unanswered")
             self._pubsub.ping()
             self._pings.append(now)
+            self._pinged_at = now
         # Alive when Redis answered: all it announced before then has been read.
         if now - self._answered_at > TRUST_SECONDS:
             return None
@@ -96,7 +98,7 @@ class _Watch:
         self._pubsub = backend.versions_client().pubsub()
         self._pubsub.subscribe(channel)
         self._pings.clear()
-        self._answered_at = 0.0
+        self._answered_at = self._pinged_at = 0.0
 
     def _read_arrivals(self):
         while (message := self._pubsub.get_message(timeout=0)) is not None:
