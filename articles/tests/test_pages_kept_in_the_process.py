@@ -157,3 +157,24 @@ def test_clearing_the_cache_forgets_kept_pages(article, redis_cache):
 
     assert not caching._kept_here
     assert visit(url)[1] > 0
+
+
+def test_the_subscription_is_pinged_twice_a_second_at_most(
+    article, redis_cache, monkeypatch
+):
+    url = article.get_absolute_url()
+    kept_in_the_process(url)
+    pings = []
+    ping = redis.client.PubSub.ping
+
+    def counted(pubsub, *args, **kwargs):
+        pings.append(time.monotonic())
+        return ping(pubsub, *args, **kwargs)
+
+    monkeypatch.setattr(redis.client.PubSub, "ping", counted)
+    started = time.monotonic()
+    for _visit in range(20):
+        visit(url)
+    seconds = time.monotonic() - started
+
+    assert len(pings) <= 1 + seconds / version_watch.PING_EVERY_SECONDS
