@@ -20,6 +20,7 @@ TIMED_OPERATIONS = (
     "touch",
     "incr",
     "count_up_many",
+    "bump",
     "decr",
     "has_key",
     "get_many",

@@ -85,3 +85,25 @@ def test_several_counters_count_up_in_one_round_trip(redis_cache, monkeypatch):
     assert len(sent) == 1
     assert 0 < client.ttl(redis_cache.make_key("key-8")) <= 10
     assert client.ttl(redis_cache.make_key("key-9")) == -1
+
+
+def test_a_bump_counts_up_and_is_announced_in_one_round_trip(redis_cache, monkeypatch):
+    listener = redis.Redis.from_url(REDIS_URL).pubsub()
+    listener.subscribe(redis_cache.versions_channel)
+    assert listener.get_message(timeout=1)["type"] == "subscribe"
+    sent = []
+    execute = redis.client.Pipeline.execute
+
+    def counting_execute(pipeline, *args, **kwargs):
+        sent.append(len(pipeline))
+        return execute(pipeline, *args, **kwargs)
+
+    monkeypatch.setattr(redis.client.Pipeline, "execute", counting_execute)
+    redis_cache.bump("key-10")
+    redis_cache.bump("key-10")
+
+    assert redis_cache.get("key-10") == 2
+    assert len(sent) == 2  # one round trip each
+    heard = [listener.get_message(timeout=1) for _bump in range(2)]
+    assert [message["data"] for message in heard] == [b"key-10", b"key-10"]
+    listener.close()
