@@ -67,43 +67,44 @@ def test_a_counter_starts_at_one_and_lasts_its_period(redis_cache):
     assert client.ttl(redis_cache.make_key("key-6")) == -1  # a version: no expiry
 
 
-def test_several_counters_count_up_in_one_round_trip(redis_cache, monkeypatch):
+@pytest.fixture
+def pipelines_sent(monkeypatch):
+    """The length of each pipeline sent to Redis (each is one round trip)."""
+    sent = []
+    execute = redis.client.Pipeline.execute
+
+    def counting_execute(pipeline, *args, **kwargs):
+        sent.append(len(pipeline))
+        return execute(pipeline, *args, **kwargs)
+
+    monkeypatch.setattr(redis.client.Pipeline, "execute", counting_execute)
+    return sent
+
+
+def test_several_counters_count_up_in_one_round_trip(redis_cache, pipelines_sent):
     """A post counts against two rate limits: both in one pipeline, each with its
     own period, whether the key was there or not."""
     client = redis_cache._cache.get_client(write=True)
     redis_cache.count_up_many([("key-7", 60)])
-    sent = []
-    execute = redis.client.Pipeline.execute
-
-    def counting_execute(pipeline, *args, **kwargs):
-        sent.append(len(pipeline))
-        return execute(pipeline, *args, **kwargs)
-
-    monkeypatch.setattr(redis.client.Pipeline, "execute", counting_execute)
+    pipelines_sent.clear()  # the first count, made before
     counts = redis_cache.count_up_many([("key-7", 60), ("key-8", 10), ("key-9", None)])
     assert counts == [2, 1, 1]
-    assert len(sent) == 1
+    assert len(pipelines_sent) == 1
     assert 0 < client.ttl(redis_cache.make_key("key-8")) <= 10
     assert client.ttl(redis_cache.make_key("key-9")) == -1
 
 
-def test_a_bump_counts_up_and_is_announced_in_one_round_trip(redis_cache, monkeypatch):
+def test_a_bump_counts_up_and_is_announced_in_one_round_trip(
+    redis_cache, pipelines_sent
+):
     listener = redis.Redis.from_url(REDIS_URL).pubsub()
     listener.subscribe(redis_cache.versions_channel)
     assert listener.get_message(timeout=1)["type"] == "subscribe"
-    sent = []
-    execute = redis.client.Pipeline.execute
-
-    def counting_execute(pipeline, *args, **kwargs):
-        sent.append(len(pipeline))
-        return execute(pipeline, *args, **kwargs)
-
-    monkeypatch.setattr(redis.client.Pipeline, "execute", counting_execute)
     redis_cache.bump("key-10")
     redis_cache.bump("key-10")
 
     assert redis_cache.get("key-10") == 2
-    assert len(sent) == 2  # one round trip each
+    assert len(pipelines_sent) == 2  # one round trip each
     heard = [listener.get_message(timeout=1) for _bump in range(2)]
     assert [message["data"] for message in heard] == [b"key-10", b"key-10"]
     listener.close()
