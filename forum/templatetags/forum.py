@@ -91,12 +91,6 @@ def conversation_thread(context, page):
     return _renderer(context).thread(page)
 
 
-@register.simple_tag
-def conversation_tree(page):
-    """A whole conversation in tree order, read-only (the print view)."""
-    return CardRenderer().whole_tree(page.posts)
-
-
 @register.filter
 def status_label(value):
     """A post status as stored (e.g. in the moderation log), in words."""

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from community.decorators import members_only
 from community.limits import RateLimited
 from community.redirects import safe_next
-from forum import actions, history, hosts, moderation, threads
+from forum import actions, history, hosts, moderation, printing, threads
 from forum.forms import EditPostForm, PostForm
 from forum.models import Conversation
 from forum.views.common import (
@@ -55,7 +55,7 @@ def conversation_print(request, pk):
     if conversation.kind == Conversation.Kind.FEED:
         return redirect("forum:feed")
     hosts.with_host(conversation)  # for the link back: its address is its host's
-    page = threads.whole_conversation(
+    page = printing.printed_page(
         conversation, request.user, after=request.GET.get("after")
     )
     return render(
