@@ -7,7 +7,9 @@ permissions in separate queries. Same answer, one query.
 Every member's page also asks whether a sanction is in force (a suspended member
 is signed out, a silenced one can't post). The signed-in member is loaded with
 whether one is, and whether they hold any permission at all, so the sanctions
-and permissions are read only for the few members who have some.
+and permissions are read only for the few members who have some. Other apps may
+have a value of their own loaded with the member the same way
+(`load_with_member`): forum's header counts, asked on every member's page.
 """
 
 from allauth.account.auth_backends import AuthenticationBackend
@@ -20,6 +22,17 @@ from django.db.models.functions import Now
 
 from community.compiled_queries import CompiledQuery
 from community.models import Sanction
+
+# {attribute: a function giving an expression over the member's row}: values other
+# apps read on nearly every page, loaded with the member (`load_with_member`).
+_LOADED_WITH_MEMBER = {}
+
+
+def load_with_member(attribute, expression):
+    """Load every signed-in member with `expression()` (over their row, through
+    OuterRef("pk")) as `attribute`, in the member's own query. For a value asked
+    on nearly every page; call from an AppConfig.ready(), before any request."""
+    _LOADED_WITH_MEMBER[attribute] = expression
 
 
 def _member_with_standing(user_id):
@@ -38,8 +51,14 @@ def _member_with_standing(user_id):
         .annotate(
             has_sanction_in_force=Exists(in_force),
             holds_permissions=Exists(through_groups) | Exists(own),
+            **{name: loaded() for name, loaded in _LOADED_WITH_MEMBER.items()},
         )
-        .values_list(*_member_columns(), "has_sanction_in_force", "holds_permissions")
+        .values_list(
+            *_member_columns(),
+            "has_sanction_in_force",
+            "holds_permissions",
+            *_LOADED_WITH_MEMBER,
+        )
     )
 
 
@@ -64,10 +83,12 @@ class LoadsMemberWithStanding:
         rows = MEMBER_WITH_STANDING.rows(user_id=user_id)
         if not rows:
             return None
-        *values, has_sanction_in_force, holds_permissions = rows[0]
-        user = User.from_db(router.db_for_read(User), _member_columns(), values)
-        user.has_sanction_in_force = has_sanction_in_force
-        user.holds_permissions = holds_permissions
+        columns = _member_columns()
+        values, standing = rows[0][: len(columns)], rows[0][len(columns) :]
+        user = User.from_db(router.db_for_read(User), columns, values)
+        user.has_sanction_in_force, user.holds_permissions, *loaded = standing
+        for name, value in zip(_LOADED_WITH_MEMBER, loaded, strict=True):
+            setattr(user, name, value)
         return user if self.user_can_authenticate(user) else None
 
 

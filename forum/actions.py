@@ -20,7 +20,7 @@ from community.limits import check_rate_limit, check_rate_limits
 from community.mentions import mention_links
 from community.sanitize import VERSION as SANITIZER_VERSION
 from community.sanitize import render_member_text
-from forum import moderation, pictures, search, visitor_questions
+from forum import moderation, pictures, search, unread, visitor_questions
 from forum.caching import touch_conversation
 from forum.models import (
     MAX_DEPTH,
@@ -341,9 +341,11 @@ def unfollow_thread(post, *, member) -> None:
 
 
 def mark_notifications_read(*, member) -> int:
-    return Notification.objects.filter(recipient=member, read_at__isnull=True).update(
+    marked = Notification.objects.filter(recipient=member, read_at__isnull=True).update(
         read_at=timezone.now()
     )
+    unread.counts_changed(member)
+    return marked
 
 
 def _notify_reply(reply, parent):

@@ -14,6 +14,11 @@ class ForumConfig(AppConfig):
 
         register_parts()
 
+        # The header's unread counts come with the member (forum/unread.py).
+        from forum.unread import load_with_every_member
+
+        load_with_every_member()
+
         # Moderation and crisis gauges for /metrics.
         from community.metrics import register_collector
         from forum.metrics import moderation_gauges

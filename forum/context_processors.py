@@ -1,12 +1,7 @@
 from functools import cache
 
-from django.db.models import Count, IntegerField, OuterRef, Subquery
-from django.db.models.functions import Coalesce
-
-from community.compiled_queries import CompiledQuery
-from community.models import User, standing_of
-from forum import message_visibility
-from forum.models import Notification
+from community.models import standing_of
+from forum import unread
 from forum.support import SESSION_KEY, take_support_note
 
 
@@ -18,38 +13,16 @@ def support_note(request):
     return {"support_note": take_support_note(session)}
 
 
-def _count(subquery):
-    return Coalesce(Subquery(subquery, output_field=IntegerField()), 0)
-
-
-def _unread_counts(member_id):
-    """(unread notifications, unread private messages) of one member."""
-    notices = (
-        Notification.objects.filter(recipient=OuterRef("pk"), read_at__isnull=True)
-        .order_by()
-        .values("recipient")
-        .annotate(unread=Count("pk"))
-        .values("unread")
-    )
-    return User.objects.filter(pk=member_id).values_list(
-        _count(notices), _count(message_visibility.unread_count_per_member())
-    )
-
-
-# On every member's page: compiled once (community/compiled_queries.py).
-UNREAD_COUNTS = CompiledQuery(_unread_counts, "member_id")
-
-
 def notifications(request):
-    """The header's unread counts (notifications and private messages), read in
-    one query, and only if a template asks."""
+    """The header's unread counts (notifications and private messages: loaded
+    with the member, forum/unread.py), and whether the member may post."""
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {}
 
     @cache
     def unread_counts():
-        return UNREAD_COUNTS.rows(member_id=user.pk)[0]
+        return unread.counts(user)
 
     def posting_blocked_by():
         standing = standing_of(user)

@@ -22,13 +22,16 @@ def participation(conversation_id, user):
         return None
     if not 0 < conversation_id <= MAX_ID:  # a hostile address; SQLite can't compare it
         return None
-    return (
+    participant = (
         Participant.objects.filter(
             conversation_id=conversation_id, member=user, deleted_at__isnull=True
         )
         .select_related("conversation")
         .first()
     )
+    if participant is not None:
+        participant.member = user  # the viewer themselves, as the request has them
+    return participant
 
 
 def visible_messages(queryset, participant):

@@ -29,7 +29,7 @@ from community.permissions import can_moderate, can_post
 from community.relations import relations_of
 from community.sanitize import VERSION as SANITIZER_VERSION
 from community.sanitize import render_member_text
-from forum import message_visibility, moderation, pictures
+from forum import message_visibility, moderation, pictures, unread
 from forum.models import (
     MAX_PARTICIPANTS,
     MessageReview,
@@ -247,6 +247,7 @@ def mark_read(participant, *, at=None):
     Participant.objects.filter(pk=participant.pk).update(
         last_read_at=at or timezone.now()
     )
+    unread.counts_changed(participant.member)
 
 
 @transaction.atomic
