@@ -20,7 +20,7 @@ conversations longer than one page, are built each time as before.
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db import connection, connections, router
+from django.db import connections, router
 from django.utils.safestring import SafeString
 
 from community.models import User
@@ -78,12 +78,12 @@ def printed_page(conversation, viewer, *, after=None) -> PrintedPage:
 def _shared_fingerprint(conversation, viewer, size) -> str | None:
     """The conversation's fingerprint, if `viewer` sees what every member who
     wrote none of it sees and it fits on one page; else None."""
-    if connection.vendor != "postgresql" or connection.in_atomic_block:
-        return None
     if not viewer.is_authenticated or can_moderate(viewer):
         return None
-    alias = router.db_for_read(Post)
-    with connections[alias].cursor() as cursor:
+    connection = connections[router.db_for_read(Post)]
+    if connection.vendor != "postgresql" or connection.in_atomic_block:
+        return None
+    with connection.cursor() as cursor:
         cursor.execute(_FINGERPRINT_SQL, [viewer.pk, conversation.pk, size + 1])
         count, digest, written_by_viewer = cursor.fetchone()
     if count > size or written_by_viewer:
