@@ -33,7 +33,11 @@ from forum.models import Post
 # Kept pages per process: a few busy conversations in each language and zone.
 # When full, the store starts over.
 KEPT_PAGES_LIMIT = 20
+LONG_CONVERSATIONS_LIMIT = 10_000
 _KEPT = {}  # (conversation id, page key, print limit, display depth): _Kept
+# (conversation id, print limit) of conversations longer than a page: posts are
+# never deleted, so they stay longer and their fingerprint is not asked again.
+_LONGER_THAN_A_PAGE = set()
 
 
 @dataclass(frozen=True)
@@ -83,10 +87,17 @@ def _shared_fingerprint(conversation, viewer, size) -> str | None:
     connection = connections[router.db_for_read(Post)]
     if connection.vendor != "postgresql" or connection.in_atomic_block:
         return None
+    if (conversation.pk, size) in _LONGER_THAN_A_PAGE:
+        return None
     with connection.cursor() as cursor:
         cursor.execute(_FINGERPRINT_SQL, [viewer.pk, conversation.pk, size + 1])
         count, digest, written_by_viewer = cursor.fetchone()
-    if count > size or written_by_viewer:
+    if count > size:
+        if len(_LONGER_THAN_A_PAGE) >= LONG_CONVERSATIONS_LIMIT:
+            _LONGER_THAN_A_PAGE.clear()
+        _LONGER_THAN_A_PAGE.add((conversation.pk, size))
+        return None
+    if written_by_viewer:
         return None
     return f"{count}:{digest}"
 
