@@ -32,6 +32,8 @@ def load_with_member(attribute, expression):
     """Load every signed-in member with `expression()` (over their row, through
     OuterRef("pk")) as `attribute`, in the member's own query. For a value asked
     on nearly every page; call from an AppConfig.ready(), before any request."""
+    if MEMBER_WITH_STANDING.is_compiled():
+        raise RuntimeError(f"{attribute}: members are already loaded without it")
     _LOADED_WITH_MEMBER[attribute] = expression
 
 

@@ -70,6 +70,10 @@ class CompiledQuery:
         self.plan_each_run = plan_each_run
         self._compiled = {}  # database alias: _Compiled
 
+    def is_compiled(self) -> bool:
+        """Whether it has been compiled (for a database): built once, for good."""
+        return bool(self._compiled)
+
     def rows(self, **values) -> list[tuple]:
         compiled, fetched, _alias = self._run(values, models=False)
         return list(

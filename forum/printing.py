@@ -74,7 +74,8 @@ def printed_page(conversation, viewer, *, after=None) -> PrintedPage:
     authors = frozenset(post.author_id for post in page.posts)
     if fingerprint and not muted_ids(viewer) & authors:
         # Kept under the fingerprint read *before* the rows: a change made in
-        # between is in the markup but not in it, so the next request rebuilds.
+        # between may be in the markup, but not in that fingerprint, so the
+        # next request finds them different and builds the page again.
         _keep(key, _Kept(fingerprint, authors, printed))
     return printed
 

@@ -7,6 +7,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from community.backends import load_with_member
 from forum import messaging
 from forum.models import Notification
 from forum.tests.factories import make_reply, make_update
@@ -75,3 +76,11 @@ def test_notifications_marked_read_show_read_on_the_next_page(
     response = client.post("/notifications/read/", follow=True)
 
     assert header_counts(response.content.decode()) == (0, 0)
+
+
+def test_a_value_registered_after_members_were_loaded_is_refused(client, member):
+    client.force_login(member)
+    client.get("/community/")  # a member loaded: their query is compiled for good
+
+    with pytest.raises(RuntimeError, match="already loaded"):
+        load_with_member("too_late", lambda: None)
