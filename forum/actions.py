@@ -15,6 +15,7 @@ from django.db.models import Case, F, When
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from community.compiled_queries import CompiledUpdate
 from community.full_clean import full_clean
 from community.limits import check_rate_limit, check_rate_limits
 from community.mentions import mention_links
@@ -73,14 +74,23 @@ def _store(post, picture_image):
     post.thumbnail_height = stored.thumbnail_height
 
 
+def _placed_and_indexed(post_id, root_id, path):
+    changes = {"path": path, "root_id": root_id, **search.stored_vector()}
+    return Post.objects.filter(pk=post_id), changes
+
+
+# Every new post's one UPDATE: compiled once (community/compiled_queries.py).
+_PLACE_AND_INDEX = CompiledUpdate(
+    _placed_and_indexed, "post_id", "root_id", texts=("path",)
+)
+
+
 def _place_in_tree_and_index(post, parent):
     """Give a saved post its path and root, store its search vector (one UPDATE),
     and count it in every ancestor."""
     post.path = (parent.path if parent else "") + path_segment(post.pk)
     post.root_id = parent.root_id if parent else post.pk
-    Post.objects.filter(pk=post.pk).update(
-        path=post.path, root_id=post.root_id, **search.stored_vector()
-    )
+    _PLACE_AND_INDEX.run(post_id=post.pk, root_id=post.root_id, path=post.path)
     if parent is not None:
         # One statement for every ancestor: descendants +1, direct replies +1.
         Post.objects.filter(pk__in=ids_in_path(parent.path)).update(

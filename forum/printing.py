@@ -111,17 +111,18 @@ def _keep(key, kept):
 
 # The conversation's first `size` + 1 posts in every state: how many, a digest of
 # each row's version and its author's name (order-free: paths never change), and
-# whether the viewer wrote any. The table names come from the models.
+# whether the viewer wrote any. Names are joined to those rows only. The table
+# names come from the models.
 _FINGERPRINT_SQL = f"""
 SELECT count(*),
-       sum(hashtextextended(concat(post.xmin, ':', post.author_name), post.id)),
+       sum(hashtextextended(concat(post.xmin, ':', author.display_name), post.id)),
        bool_or(post.author_id = %s)
 FROM (
-    SELECT p.id, p.xmin, p.author_id, author.display_name AS author_name
+    SELECT p.id, p.xmin, p.author_id
     FROM {Post._meta.db_table} p
-    LEFT JOIN {User._meta.db_table} author ON author.id = p.author_id
     WHERE p.conversation_id = %s
     ORDER BY p.path
     LIMIT %s
 ) post
+LEFT JOIN {User._meta.db_table} author ON author.id = post.author_id
 """  # noqa: S608

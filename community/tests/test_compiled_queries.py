@@ -7,7 +7,7 @@ from django.forms.models import model_to_dict
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from community.compiled_queries import CompiledQuery
+from community.compiled_queries import CompiledQuery, CompiledUpdate
 from community.models import User
 
 pytestmark = pytest.mark.django_db
@@ -224,3 +224,36 @@ def test_constants_written_into_the_sql_match_as_parameters_did(
     assert compiled.rows(member_id=other_member.pk) == []
     if connection.vendor == "postgresql":
         assert len(compiled._compiled[connection.alias].params) == 1
+
+
+def _renamed(member_id, name):
+    return User.objects.filter(pk=member_id), {"display_name": name}
+
+
+def test_a_compiled_update_changes_only_its_own_row_with_each_runs_values(
+    member, other_member
+):
+    rename = CompiledUpdate(_renamed, "member_id", texts=("name",))
+
+    assert rename.run(member_id=member.pk, name="Wren Again") == 1
+    with CaptureQueriesContext(connection) as captured:
+        assert rename.run(member_id=other_member.pk, name="Marlow Again") == 1
+    assert rename.run(member_id=2**63, name="Nobody") == 0  # no key holds it
+
+    assert len(captured) == 1
+    assert captured[0]["sql"].startswith("UPDATE")
+    names = dict(User.objects.values_list("pk", "display_name"))
+    assert names[member.pk] == "Wren Again"
+    assert names[other_member.pk] == "Marlow Again"
+
+
+def test_a_compiled_update_of_a_sliced_or_ordered_queryset_is_refused(member):
+    sliced = CompiledUpdate(
+        lambda member_id: (
+            User.objects.filter(pk=member_id)[:1],
+            {"display_name": "X"},
+        ),
+        "member_id",
+    )
+    with pytest.raises(ValueError, match="plain filter"):
+        sliced.run(member_id=member.pk)
