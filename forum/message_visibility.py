@@ -87,13 +87,6 @@ def unread_count_per_member():
     )
 
 
-def unread_count(user) -> int:
-    """Unread messages across the viewer's conversations: the header's count."""
-    return Participant.objects.filter(member=user, deleted_at__isnull=True).aggregate(
-        unread=Count("conversation__messages", filter=_unread())
-    )["unread"]
-
-
 def participants_of(conversation_id):
     """Everyone in the conversation, with their names (one query)."""
     return list(
