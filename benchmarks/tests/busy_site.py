@@ -19,6 +19,7 @@ from forum.models import Conversation, Notification, Post, QueueItem
 
 SEARCH_WORD = seed.text.SEARCH_WORD
 OPEN_EVERY = 20  # one queue item in 20 still open: posts of the feed and articles
+PRINT_VIEW = "print view, a long conversation"
 
 
 @dataclass
@@ -114,11 +115,13 @@ def pages(site: BusySite):
     thread = biggest_thread(community.article.conversation)
     member = site.member_id
     conversation = f"/conversations/{thread.conversation_id}/"
+    long_conversation = community.article.conversation_id
     return [
         ("article (visitor)", None, article),
         ("article (member)", member, article),
         ("conversation, first page", member, conversation),
         ("a thread's replies", member, thread.get_absolute_url()),
+        (PRINT_VIEW, member, f"/conversations/{long_conversation}/print/"),
         ("feed", member, "/community/"),
         ("notifications, unread count", member, "/notifications/"),
         ("search", member, f"/search/?q={SEARCH_WORD}"),

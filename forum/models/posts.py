@@ -165,8 +165,9 @@ class Post(TimeStamped):
         QUESTION = "question", pgettext_lazy("kind of post", "Question")
         REPLY = "reply", pgettext_lazy("kind of post", "Reply")
 
+    # Indexed with `path` (post_conversation_path) rather than alone.
     conversation = models.ForeignKey(
-        Conversation, on_delete=models.PROTECT, related_name="posts"
+        Conversation, on_delete=models.PROTECT, related_name="posts", db_index=False
     )
     kind = models.CharField(max_length=20, choices=Kind)
     # Null only for a visitor's question: visitors have no account.
@@ -270,6 +271,11 @@ class Post(TimeStamped):
                 condition=Q(kind="question", depth=0),
             ),
             models.Index(fields=["root", "path"], name="post_root_path"),
+            # A conversation in tree order (the print view and its fingerprint):
+            # its first page read from the index, not the whole conversation sorted.
+            models.Index(
+                fields=["conversation", "path"], name="post_conversation_path"
+            ),
             models.Index(fields=["author", "-created_at"], name="post_author_recent"),
             models.Index(
                 fields=["status", "created_at"],
