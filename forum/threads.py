@@ -293,9 +293,9 @@ def question_page(viewer, *, before=None) -> Page:
 def _first_replies(roots, viewer, *, limit):
     """Up to `limit` replies under each root in tree order (one query)."""
     root_ids = [root.pk for root in roots]
-    compiled = card_rows.FIRST_REPLIES
+    compiled = card_rows.compiled_first_replies(limit)
     if card_rows.compiled_for(viewer) and compiled.fits(root_ids=root_ids):
-        return compiled.cards(viewer_id=viewer.pk, root_ids=root_ids, limit=limit)
+        return compiled.cards(viewer_id=viewer.pk, root_ids=root_ids)
     return PostCard.read(
         card_rows.first_replies(viewer, root_ids, limit),
         extra=(card_rows.MY_REACTIONS,),

@@ -181,8 +181,14 @@ class Post(TimeStamped):
     parent = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children"
     )
+    # Indexed with `path` (post_root_path) rather than alone.
     root = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        db_index=False,
     )
     depth = models.PositiveSmallIntegerField(default=0)
     path = models.CharField(max_length=PATH_SEGMENT_WIDTH * (MAX_DEPTH + 1), blank=True)
