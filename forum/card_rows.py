@@ -264,7 +264,8 @@ def _each_roots_first(replies, root_ids, limit):
 def _numbered_in_each_root(replies, root_ids, limit):
     """The same ids, numbered by a window over every reply of the roots' threads:
     for SQLite, which has no arrays, in development. (On PostgreSQL this read
-    all 8,000 replies of the bench feed's 20 biggest threads: 62 ms.)"""
+    all 8,000 replies of the bench feed's 20 longest threads: 5 ms, against
+    0.6 ms for the scan.)"""
     return (
         replies.filter(root_id__in=root_ids)
         .annotate(

@@ -1,7 +1,7 @@
 """Posts indexed by (conversation, path), for a conversation in tree order.
 
 The print view read a long conversation's first page by sorting all of its posts
-(60 ms for the bench's 94,000-post feed). The foreign keys' own indexes on
+(59 ms for a 94,000-post conversation). The foreign keys' own indexes on
 conversation and on root go: post_conversation_path and post_root_path lead with
 the same columns, and every new post no longer writes them.
 
