@@ -116,13 +116,7 @@ def with_thread_facts(cards, *, display_depth):
     of the print view) are read in one query.
     """
     by_id = {card.pk: card for card in cards}
-    elsewhere = set()
-    for card in cards:
-        if type(card) is PostCard and card.depth:
-            elsewhere.add(card.root_id)
-            if card.depth > display_depth:
-                elsewhere.add(card.parent_id)
-    elsewhere -= by_id.keys()
+    elsewhere = facts_from_elsewhere(cards, display_depth=display_depth)
     if elsewhere:
         rows = (
             Post.objects.filter(pk__in=elsewhere)
@@ -142,6 +136,18 @@ def with_thread_facts(cards, *, display_depth):
             by_id[card.parent_id].author_name if card.depth > display_depth else None
         )
     return cards
+
+
+def facts_from_elsewhere(cards, *, display_depth) -> set:
+    """The ids of the posts off the page that `cards` take a fact from: a root
+    (its lock) or, past `display_depth`, a parent (its author's name)."""
+    wanted = set()
+    for card in cards:
+        if type(card) is PostCard and card.depth:
+            wanted.add(card.root_id)
+            if card.depth > display_depth:
+                wanted.add(card.parent_id)
+    return wanted - {card.pk for card in cards}
 
 
 class _Elsewhere(NamedTuple):
@@ -178,8 +184,15 @@ class CompiledCards:
     def fits(self, **lists) -> bool:
         return self.query.fits(**lists)
 
+    def rows(self, **values) -> list[tuple]:
+        """The cards' rows, as tuples (forum/kept_pages.py compares them)."""
+        return self.query.rows(**values)
+
+    def cards_of(self, rows):
+        return PostCard.from_rows(rows, extra=self.extra)
+
     def cards(self, **values):
-        return PostCard.from_rows(self.query.rows(**values), extra=self.extra)
+        return self.cards_of(self.rows(**values))
 
 
 # The viewer's reactions to a card's post, read with the card as one number, a bit

@@ -44,6 +44,10 @@ _URL_NAMES = {
 }
 
 
+# A page's markups kept with it, one per page key (language, zone, address...).
+MARKUPS_PER_PAGE = 8
+
+
 class CardRenderer:
     """Renders decorated posts for one viewer and one page.
 
@@ -319,7 +323,17 @@ class CardRenderer:
     # --- pages -----------------------------------------------------------------
 
     def thread(self, page) -> SafeString:
-        """Top-level posts, each followed by its inline replies and a "more" link."""
+        """Top-level posts, each followed by its inline replies and a "more" link:
+        made once per page and page key (a kept page, forum/kept_pages.py, is
+        served again)."""
+        markup = page.markup.get(self.page_key)
+        if markup is None:
+            if len(page.markup) >= MARKUPS_PER_PAGE:
+                page.markup.clear()  # a hostile query string makes a key each
+            markup = page.markup[self.page_key] = self._thread(page)
+        return mark_safe(self._with_csrf(markup))  # noqa: S308 - escaped in _thread
+
+    def _thread(self, page):
         out = ['<div class="thread" id="post-list">']
         for root in page.posts:
             out.append('<div class="thread-root">')
@@ -353,8 +367,7 @@ class CardRenderer:
                 "</p>"
             )
         out.append("</div>")
-        html = self._with_csrf("".join(out))
-        return mark_safe(html)  # noqa: S308 - every part escaped above
+        return "".join(out)  # every part escaped above
 
     def whole_tree(self, posts) -> SafeString:
         """Posts already in tree order (by path), each indented to its depth."""

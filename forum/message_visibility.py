@@ -12,8 +12,8 @@
 
 from django.db.models import Count, Exists, F, OuterRef, Q
 
+from forum.cursors import MAX_ID
 from forum.models import MessageStatus, Participant, PrivateMessage
-from forum.threads import MAX_ID
 
 
 def participation(conversation_id, user):

@@ -6,17 +6,14 @@ cards need (forum/cards.py) is fetched here and attached to the posts, so render
 never queries.
 """
 
-import base64
 import functools
-from dataclasses import dataclass
-from datetime import UTC, datetime
+from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db.models import Count, F, OuterRef, Q, Subquery
+from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
-from django.db.models.lookups import IsNull
 
-from forum import card_rows
+from forum import card_rows, cursors, kept_pages
 from forum.card_rows import PostCard
 from forum.models import Conversation, Post, tree_path_or_none
 from forum.permissions import PostActions
@@ -27,62 +24,14 @@ from forum.visibility import (
     without_empty_placeholders,
 )
 
-MAX_ID = 2**63 - 1  # the largest id a bigint column holds
-
-
-def encode_cursor(created_at: datetime, post_id: int, pinned_at=None) -> str:
-    parts = [created_at.isoformat(), str(post_id)]
-    if pinned_at is not None:
-        parts.append(pinned_at.isoformat())
-    raw = "|".join(parts).encode()
-    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
-
-
-def decode_cursor(cursor: str | None):
-    """(created_at, id, pinned_at or None) from a cursor, or None for a missing or
-    garbled one.
-
-    Garbled includes a date without a time zone, or one that leaves the
-    calendar when converted to UTC (the databases store UTC).
-    """
-    if not cursor:
-        return None
-    try:
-        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
-        stamp, post_id, *pinned = raw.split("|")
-        if len(pinned) > 1:
-            return None
-        created_at, post_id = datetime.fromisoformat(stamp), int(post_id)
-        pinned_at = datetime.fromisoformat(pinned[0]) if pinned else None
-        stamps = [created_at] if pinned_at is None else [created_at, pinned_at]
-        if any(s.tzinfo is None for s in stamps) or not 0 < post_id <= MAX_ID:
-            return None
-        for s in stamps:
-            s.astimezone(UTC)  # raises OverflowError past year 1 or 9999
-    except (ValueError, UnicodeDecodeError, OverflowError):
-        return None
-    return created_at, post_id, pinned_at
-
 
 @dataclass
 class Page:
     posts: list
     next_cursor: str | None = None
-
-
-def _after(cursor, *, pinned_first):
-    """The posts that follow `cursor` in a list's order (see _top_level)."""
-    created_at, post_id, pinned_at = cursor
-    older = Q(created_at__lt=created_at) | Q(created_at=created_at, id__lt=post_id)
-    if not pinned_first:
-        return older
-    if pinned_at is None:  # past the pinned posts
-        return Q(pinned_at__isnull=True) & older
-    return (
-        Q(pinned_at__lt=pinned_at)
-        | (Q(pinned_at=pinned_at) & older)
-        | Q(pinned_at__isnull=True)
-    )
+    # Its cards' markup by the renderer's page key (forum/cards.py), for a page
+    # served again (forum/kept_pages.py).
+    markup: dict = field(default_factory=dict, repr=False, compare=False)
 
 
 def _in_conversation(posts, conversation):
@@ -106,32 +55,10 @@ def _top_level(queryset, *, before, size, extra=(), pinned_first=False):
     With `pinned_first` (a conversation's own list) the pinned posts come first,
     most recently pinned first; the cursor then carries when its post was pinned.
     """
-    ordered = _top_level_query(
-        queryset, decode_cursor(before), size=size, pinned_first=pinned_first
+    ordered = cursors.top_level_in_order(
+        queryset, cursors.decode_cursor(before), size=size, pinned_first=pinned_first
     )
-    return _paged(PostCard.read(ordered, extra=extra), size, pinned_first)
-
-
-def _top_level_query(queryset, cursor, *, size, pinned_first):
-    queryset = queryset.filter(depth=0)
-    if cursor:
-        queryset = queryset.filter(_after(cursor, pinned_first=pinned_first))
-    order = ["-created_at", "-id"]  # index post_top_level_recent
-    in_pinned_part = cursor is None or cursor[2] is not None
-    if pinned_first and in_pinned_part:  # index post_top_level_pinned_first
-        order[:0] = [IsNull(F("pinned_at"), True).asc(), F("pinned_at").desc()]
-    return queryset.order_by(*order)[: size + 1]
-
-
-def _paged(rows, size, pinned_first):
-    """(the page's rows, the cursor to the next page or None) from `size` + 1 rows."""
-    next_cursor = None
-    if len(rows) > size:
-        rows = rows[:size]
-        last = rows[-1]
-        pinned_at = last.pinned_at if pinned_first else None
-        next_cursor = encode_cursor(last.created_at, last.pk, pinned_at)
-    return rows, next_cursor
+    return cursors.paged(PostCard.read(ordered, extra=extra), size, pinned_first)
 
 
 def _conversation_posts(viewer, conversation_id):
@@ -166,7 +93,7 @@ def _first_page(viewer, conversation_id, *, size):
     """A conversation's first top-level posts, with their reply counts (the feed's
     list and the conversation page's threads)."""
     posts = _with_reply_counts(_conversation_posts(viewer, conversation_id), viewer)
-    return _top_level_query(posts, None, size=size, pinned_first=True)
+    return cursors.top_level_in_order(posts, None, size=size, pinned_first=True)
 
 
 @functools.cache
@@ -180,14 +107,23 @@ def _compiled_first_page(build, size, extra=(), feed_id=None):
     return card_rows.CompiledCards(first_page, extra=extra)
 
 
-def _member_rows(build, viewer, conversation, *, size, extra=()):
-    """The rows of `build`'s first page for a member, compiled; None for anyone
-    else (their queries have other shapes)."""
+def _member_query(build, viewer, conversation, *, size, extra=()):
+    """(`build`'s first page compiled for members, the values it takes besides
+    the viewer's id); None for anyone else (their queries have other shapes)."""
     if not card_rows.compiled_for(viewer):
         return None
     feed_id = conversation.pk if conversation.kind == Conversation.Kind.FEED else None
     compiled = _compiled_first_page(build, size, tuple(extra), feed_id)
-    values = {} if feed_id else {"conversation_id": conversation.pk}
+    return compiled, {} if feed_id else {"conversation_id": conversation.pk}
+
+
+def _member_rows(build, viewer, conversation, *, size, extra=()):
+    """The rows of `build`'s first page for a member, compiled; None for anyone
+    else."""
+    query = _member_query(build, viewer, conversation, size=size, extra=extra)
+    if query is None:
+        return None
+    compiled, values = query
     return compiled.cards(viewer_id=viewer.pk, **values)
 
 
@@ -198,7 +134,7 @@ def _first_page_for_member(viewer, conversation):
     rows = _member_rows(
         _first_page, viewer, conversation, size=size, extra=LISTING_COLUMNS
     )
-    return None if rows is None else _paged(rows, size, pinned_first=True)
+    return None if rows is None else cursors.paged(rows, size, pinned_first=True)
 
 
 def _decorate(posts, viewer, *, interactive=True):
@@ -290,16 +226,19 @@ def question_page(viewer, *, before=None) -> Page:
     )
 
 
-def _first_replies(roots, viewer, *, limit):
-    """Up to `limit` replies under each root in tree order (one query)."""
-    root_ids = [root.pk for root in roots]
+def _first_reply_rows(root_ids, viewer, *, limit):
+    """Up to `limit` replies under each root in tree order, as card rows (one
+    query; none without roots)."""
+    if not root_ids:
+        return ()
     compiled = card_rows.compiled_first_replies(limit)
     if card_rows.compiled_for(viewer) and compiled.fits(root_ids=root_ids):
-        return compiled.cards(viewer_id=viewer.pk, root_ids=root_ids)
-    return PostCard.read(
-        card_rows.first_replies(viewer, root_ids, limit),
-        extra=(card_rows.MY_REACTIONS,),
-    )
+        return tuple(compiled.rows(viewer_id=viewer.pk, root_ids=root_ids))
+    replies = card_rows.first_replies(viewer, root_ids, limit)
+    return tuple(PostCard.values(replies, extra=REPLY_COLUMNS))
+
+
+REPLY_COLUMNS = (card_rows.MY_REACTIONS,)
 
 
 def conversation_page(
@@ -308,17 +247,60 @@ def conversation_page(
     """A page of top-level posts, each followed by its first replies in tree order.
 
     `inline_replies` (default FORUM_INLINE_REPLIES) caps the replies under each.
+    A member's first page is read compiled, and built or kept (forum/kept_pages.py).
     """
+    limit = inline_replies or settings.FORUM_INLINE_REPLIES
+    if before is None and card_rows.compiled_for(viewer):
+        return _members_first_page(conversation, viewer, limit)
     roots, next_cursor = _threads(
         lambda: _conversation_posts(viewer, conversation.pk),
         viewer,
         before=before,
         conversation=conversation,
     )
-    replies = []
-    if roots:
-        limit = inline_replies or settings.FORUM_INLINE_REPLIES
-        replies = _first_replies(roots, viewer, limit=limit)
+    reply_rows = _first_reply_rows([root.pk for root in roots], viewer, limit=limit)
+    replies = PostCard.from_rows(reply_rows, extra=REPLY_COLUMNS)
+    return _with_replies(conversation, viewer, roots, replies, next_cursor)
+
+
+def _members_first_page(conversation, viewer, limit):
+    """A member's first page of threads: its rows read on every request, its
+    cards built once for all the members who read the same rows and may do the
+    same with them (forum/kept_pages.py)."""
+    size, display_depth = settings.FORUM_PAGE_SIZE, settings.FORUM_DISPLAY_DEPTH
+    roots_query, values = _member_query(
+        _first_page, viewer, conversation, size=size, extra=LISTING_COLUMNS
+    )
+    root_rows = tuple(roots_query.rows(viewer_id=viewer.pk, **values))
+    root_ids = [row[_ID] for row in root_rows[:size]]
+    reply_rows = _first_reply_rows(root_ids, viewer, limit=limit)
+
+    def build():
+        roots, next_cursor = cursors.paged(
+            roots_query.cards_of(root_rows), size, pinned_first=True
+        )
+        replies = PostCard.from_rows(reply_rows, extra=REPLY_COLUMNS)
+        page = _with_replies(conversation, viewer, roots, replies, next_cursor)
+        read_elsewhere = card_rows.facts_from_elsewhere(
+            roots + replies, display_depth=display_depth
+        )
+        # A page with the viewer's own reactions would be shared by few: kept,
+        # it would push out the one most members share.
+        reacted = any(card_rows.my_reactions(post) for post in roots + replies)
+        return page, not read_elsewhere and not reacted
+
+    key = (conversation.pk, conversation.is_locked, size, limit, display_depth)
+    rows = (root_rows, reply_rows)
+    return kept_pages.page_for(viewer, key, rows, author_column=_AUTHOR, build=build)
+
+
+_ID = PostCard.COLUMNS.index("id")
+_AUTHOR = PostCard.COLUMNS.index("author_id")
+
+
+def _with_replies(conversation, viewer, roots, replies, next_cursor):
+    """The page of `roots`, each with its inline `replies` (tree order) and how
+    many more it has, less placeholders with nothing readable beneath."""
     by_root = {root.pk: [] for root in roots}
     for reply in replies:
         by_root[reply.root_id].append(reply)

@@ -8,9 +8,9 @@ import pytest
 from community.models import Sanction
 from community.tests.two_factor import sign_in_with_two_factor
 from forum import actions
+from forum.cursors import decode_cursor
 from forum.models import Post
 from forum.tests.factories import make_conversation
-from forum.threads import decode_cursor
 
 pytestmark = pytest.mark.django_db
 
