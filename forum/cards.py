@@ -45,7 +45,7 @@ _URL_NAMES = {
 
 
 # A page's markups kept with it, one per page key (language, zone, address...).
-MARKUPS_PER_PAGE = 8
+MARKUPS_PER_PAGE = 4
 
 
 class CardRenderer:

@@ -24,8 +24,9 @@ from community.relations import relations_of
 from forum.permissions import PostActions
 
 # Kept pages per process: a few busy conversations, each at its article's and its
-# own page's size. When full, the store starts over.
-KEPT_PAGES_LIMIT = 40
+# own page's size (a conversation page and its markups take ~1 MB). When full,
+# the store starts over.
+KEPT_PAGES_LIMIT = 20
 _KEPT = {}  # the page's key (conversation, sizes, lock): _Kept
 
 
