@@ -241,6 +241,10 @@ def reactions_by_post(viewer, posts) -> dict:
     return kinds
 
 
+# What first_replies() reads of each reply besides PostCard.COLUMNS.
+FIRST_REPLY_COLUMNS = (MY_REACTIONS,)
+
+
 def first_replies(viewer, root_ids, limit):
     """Up to `limit` replies under each root, in tree order.
 
@@ -298,7 +302,7 @@ def compiled_first_replies(limit) -> CompiledCards:
     return CompiledCards(
         functools.partial(first_replies, limit=limit),
         in_lists={"root_ids": settings.FORUM_PAGE_SIZE},
-        extra=(MY_REACTIONS,),
+        extra=FIRST_REPLY_COLUMNS,
     )
 
 

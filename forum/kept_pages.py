@@ -19,9 +19,8 @@ viewer's reactions, which few others would share.
 
 from dataclasses import dataclass
 
-from community.permissions import can_moderate
+from community.permissions import can_moderate, can_post
 from community.relations import relations_of
-from forum.permissions import PostActions
 
 # Kept pages per process: a few busy conversations, each at its article's and its
 # own page's size. The bench's 213-card page took 1.1 MB with one markup (0.26 MB
@@ -48,27 +47,35 @@ def page_for(viewer, key, rows, *, author_column, build):
     the same).
     """
     kept = _KEPT.get(key)
-    if kept is not None and kept.rows == rows and _sees_as_others(viewer, kept):
+    if kept is not None and kept.rows == rows and sees_as_others(viewer, kept.authors):
         return kept.page
     page, worth_keeping = build()
     authors = frozenset(row[author_column] for part in rows for row in part)
     kept = _Kept(rows, authors, page)
-    if worth_keeping and _sees_as_others(viewer, kept):
+    if worth_keeping and sees_as_others(viewer, authors):
         if len(_KEPT) >= KEPT_PAGES_LIMIT:
             _KEPT.clear()
         _KEPT[key] = kept
     return page
 
 
-def _sees_as_others(viewer, kept) -> bool:
-    """Whether what `viewer` may do and see of the kept posts is what every member
-    who wrote none of them, keeps none of their authors away and is kept away by
-    none of them, may do and see."""
-    if can_moderate(viewer) or not PostActions(viewer).may_post:
+def may_share(viewer, *, acts=True) -> bool:
+    """Whether `viewer` may ever be served a page built for someone else: a member
+    who doesn't moderate and, on a page that offers actions (`acts`), may post."""
+    if not viewer.is_authenticated or can_moderate(viewer):
+        return False
+    return not acts or can_post(viewer)
+
+
+def sees_as_others(viewer, authors, *, acts=True) -> bool:
+    """Whether `viewer` sees the posts of `authors` as every member who wrote none
+    of them and keeps none of them away does and, on a page that offers actions
+    (`acts`), may do the same with them: none of them keeps `viewer` away. The
+    one rule of which pages are shared (here and the print view's,
+    forum/printing.py)."""
+    if not may_share(viewer, acts=acts):
         return False
     relations = relations_of(viewer)
-    return not (
-        viewer.pk in kept.authors
-        or relations.muted & kept.authors
-        or relations.blocked_by & kept.authors
-    )
+    if viewer.pk in authors or relations.muted & authors:
+        return False
+    return not (acts and relations.blocked_by & authors)

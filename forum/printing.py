@@ -24,9 +24,7 @@ from django.db import connections, router
 from django.utils.safestring import SafeString
 
 from community.models import User
-from community.permissions import can_moderate
-from community.relations import muted_ids
-from forum import threads
+from forum import kept_pages, threads
 from forum.cards import CardRenderer
 from forum.models import Post
 
@@ -64,7 +62,7 @@ def printed_page(conversation, viewer, *, after=None) -> PrintedPage:
     if (
         kept is not None
         and kept.fingerprint == fingerprint
-        and not muted_ids(viewer) & kept.authors
+        and kept_pages.sees_as_others(viewer, kept.authors, acts=False)
     ):
         return kept.page
     page = threads.whole_conversation(conversation, viewer, after=after)
@@ -72,7 +70,7 @@ def printed_page(conversation, viewer, *, after=None) -> PrintedPage:
         renderer.whole_tree(page.posts), bool(page.posts), page.next_cursor
     )
     authors = frozenset(post.author_id for post in page.posts)
-    if fingerprint and not muted_ids(viewer) & authors:
+    if fingerprint and kept_pages.sees_as_others(viewer, authors, acts=False):
         # Kept under the fingerprint read *before* the rows: a change made in
         # between may be in the markup, but not in that fingerprint, so the
         # next request finds them different and builds the page again.
@@ -83,7 +81,7 @@ def printed_page(conversation, viewer, *, after=None) -> PrintedPage:
 def _shared_fingerprint(conversation, viewer, size) -> str | None:
     """The conversation's fingerprint, if `viewer` sees what every member who
     wrote none of it sees and it fits on one page; else None."""
-    if not viewer.is_authenticated or can_moderate(viewer):
+    if not kept_pages.may_share(viewer, acts=False):
         return None
     connection = connections[router.db_for_read(Post)]
     if connection.vendor != "postgresql" or connection.in_atomic_block:

@@ -235,10 +235,7 @@ def _first_reply_rows(root_ids, viewer, *, limit):
     if card_rows.compiled_for(viewer) and compiled.fits(root_ids=root_ids):
         return tuple(compiled.rows(viewer_id=viewer.pk, root_ids=root_ids))
     replies = card_rows.first_replies(viewer, root_ids, limit)
-    return tuple(PostCard.values(replies, extra=REPLY_COLUMNS))
-
-
-REPLY_COLUMNS = (card_rows.MY_REACTIONS,)
+    return tuple(PostCard.values(replies, extra=card_rows.FIRST_REPLY_COLUMNS))
 
 
 def conversation_page(
@@ -259,7 +256,7 @@ def conversation_page(
         conversation=conversation,
     )
     reply_rows = _first_reply_rows([root.pk for root in roots], viewer, limit=limit)
-    replies = PostCard.from_rows(reply_rows, extra=REPLY_COLUMNS)
+    replies = PostCard.from_rows(reply_rows, extra=card_rows.FIRST_REPLY_COLUMNS)
     return _with_replies(conversation, viewer, roots, replies, next_cursor)
 
 
@@ -279,7 +276,7 @@ def _members_first_page(conversation, viewer, limit):
         roots, next_cursor = cursors.paged(
             roots_query.cards_of(root_rows), size, pinned_first=True
         )
-        replies = PostCard.from_rows(reply_rows, extra=REPLY_COLUMNS)
+        replies = PostCard.from_rows(reply_rows, extra=card_rows.FIRST_REPLY_COLUMNS)
         page = _with_replies(conversation, viewer, roots, replies, next_cursor)
         read_elsewhere = card_rows.facts_from_elsewhere(
             roots + replies, display_depth=display_depth

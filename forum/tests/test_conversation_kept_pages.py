@@ -14,6 +14,14 @@ from forum import actions, kept_pages, moderation, threads
 from forum.cards import MARKUPS_PER_PAGE
 from forum.models import Post, Status
 from forum.tests.factories import make_conversation
+from forum.tests.kept_page_helpers import (
+    edit,
+    react,
+    remove,
+    rename,
+    reply,
+    small_conversation,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -39,10 +47,7 @@ def builds(monkeypatch):
 
 @pytest.fixture
 def conversation(member, other_member):
-    conversation = make_conversation()
-    first = actions.post_comment(conversation, author=member, body="Day one.").post
-    actions.reply_to_post(first, author=other_member, body="Proud of you.")
-    return conversation
+    return small_conversation(member, other_member)
 
 
 @pytest.fixture
@@ -94,26 +99,6 @@ def test_the_article_page_and_the_conversation_page_keep_their_own_sizes(
     )
 
 
-def _remove(post, moderator, **_):
-    moderation.remove_post(post, moderator=moderator, reason="A dealer's number.")
-
-
-def _edit(post, **_):
-    actions.edit_post(post, editor=post.author, body="Day one, edited.")
-
-
-def _react(post, reader, **_):
-    actions.set_reaction(post, member=reader, kind="hug", on=True)
-
-
-def _rename(post, **_):
-    update_profile(post.author, display_name="Wren Again", bio="")
-
-
-def _reply(post, reader, **_):
-    actions.reply_to_post(post, author=reader, body="Same here, a new reply.")
-
-
 def _lock_thread(post, moderator, **_):
     moderation.set_thread_lock(post, moderator=moderator, locked=True)
 
@@ -127,11 +112,11 @@ def _lock_conversation(post, moderator, **_):
 @pytest.mark.parametrize(
     ("change", "shows", "no_longer"),
     [
-        (_remove, "Removed by a moderator", "Day one."),
-        (_edit, "Day one, edited.", None),
-        (_react, 'class="count">1<', None),
-        (_rename, "Wren Again", None),
-        (_reply, "Same here, a new reply.", None),
+        (remove, "Removed by a moderator", "Day one."),
+        (edit, "Day one, edited.", None),
+        (react, 'class="count">1<', None),
+        (rename, "Wren Again", None),
+        (reply, "Same here, a new reply.", None),
         (_lock_thread, "Locked: no new replies", "/reply/"),
         (_lock_conversation, "Day one.", "/reply/"),
     ],

@@ -11,13 +11,20 @@ from django.db import connection
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 
-from community.actions import update_profile
 from community.relations import keep_away
 from conftest import make_member
 from forum import actions, printing
 from forum.models import Status
 from forum.moderation.decisions import remove_post
 from forum.tests.factories import make_conversation, make_thread
+from forum.tests.kept_page_helpers import (
+    edit,
+    react,
+    remove,
+    rename,
+    reply,
+    small_conversation,
+)
 
 on_postgresql = pytest.mark.skipif(
     connection.vendor != "postgresql", reason="kept pages need PostgreSQL's xmin"
@@ -29,6 +36,16 @@ pytestmark = [pytest.mark.django_db(transaction=True), on_postgresql]
 def _nothing_kept(monkeypatch):
     monkeypatch.setattr(printing, "_KEPT", {})
     monkeypatch.setattr(printing, "_LONGER_THAN_A_PAGE", set())
+
+
+@pytest.fixture
+def conversation(member, other_member):
+    return small_conversation(member, other_member)
+
+
+@pytest.fixture
+def reader(db):
+    return make_member("reader@example.com", "Heron")
 
 
 def print_url(conversation):
@@ -56,19 +73,6 @@ def printed_afresh(client, viewer, conversation):
     return cards
 
 
-@pytest.fixture
-def conversation(member, other_member):
-    conversation = make_conversation()
-    first = actions.post_comment(conversation, author=member, body="Day one.").post
-    actions.reply_to_post(first, author=other_member, body="Proud of you.")
-    return conversation
-
-
-@pytest.fixture
-def reader(db):
-    return make_member("reader@example.com", "Heron")
-
-
 def test_members_who_wrote_nothing_there_share_one_kept_page(
     client, conversation, reader
 ):
@@ -87,34 +91,14 @@ def test_members_who_wrote_nothing_there_share_one_kept_page(
     assert "Proud of you." in theirs
 
 
-def _remove(post, moderator, **_):
-    remove_post(post, moderator=moderator, reason="Shared a dealer's number.")
-
-
-def _edit(post, **_):
-    actions.edit_post(post, editor=post.author, body="Day one, edited.")
-
-
-def _react(post, reader, **_):
-    actions.set_reaction(post, member=reader, kind="hug", on=True)
-
-
-def _rename(post, **_):
-    update_profile(post.author, display_name="Wren Again", bio="")
-
-
-def _reply(post, reader, **_):
-    actions.reply_to_post(post, author=reader, body="Same here, a new reply.")
-
-
 @pytest.mark.parametrize(
     ("change", "shows", "no_longer"),
     [
-        (_remove, "Removed by a moderator", "Day one."),
-        (_edit, "Day one, edited.", None),
-        (_react, 'reaction-static">Hug 1<', None),
-        (_rename, "Wren Again", None),
-        (_reply, "Same here, a new reply.", None),
+        (remove, "Removed by a moderator", "Day one."),
+        (edit, "Day one, edited.", None),
+        (react, 'reaction-static">Hug 1<', None),
+        (rename, "Wren Again", None),
+        (reply, "Same here, a new reply.", None),
     ],
     ids=["removal", "edit", "reaction", "rename", "reply"],
 )
