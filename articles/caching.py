@@ -21,6 +21,7 @@ from django.utils.translation import get_language
 
 from community import version_watch
 from community.cache import bump, read_versions
+from community.deflate_once import KeptMarkup
 from community.read_replica import read_primary, reading_replica
 from forum.caching import conversation_version_key
 
@@ -64,7 +65,7 @@ _conversation_of = {}
 
 
 class _KeptHere(NamedTuple):
-    html: str
+    markup: KeptMarkup  # gzipped once, if served again (community/deflate_once.py)
     version_keys: tuple
     expires_at: float  # time.time(), as the shared entry's
 
@@ -91,7 +92,7 @@ def cached_page(slug):
     if generation is not None:
         kept = _kept_here.get(page_key)
         if kept is not None and time.time() < kept.expires_at:
-            return kept.html
+            return kept.markup.filled()
     versions = None
     if conversation_id is None:
         entry = cache.get(page_key)
@@ -128,7 +129,9 @@ def _keep_here(page_key, slug, entry, generation):
         article_version_key(slug),
         conversation_version_key(entry["conversation_id"]),
     )
-    _kept_here[page_key] = _KeptHere(entry["html"], version_keys, entry["expires_at"])
+    _kept_here[page_key] = _KeptHere(
+        KeptMarkup(entry["html"]), version_keys, entry["expires_at"]
+    )
 
 
 def store_page(slug, conversation_id, html):

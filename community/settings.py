@@ -148,7 +148,8 @@ MIDDLEWARE = [
     # 4.2 this middleware pads each response by a random length ("Heal The
     # Breach"). No page reflects both a secret and attacker-chosen text: search and
     # form pages echo what the person typed, but carry only the masked token.
-    "django.middleware.gzip.GZipMiddleware",
+    # Django's, with kept markup gzipped once (community/deflate_once.py).
+    "community.deflate_once.GZipMiddleware",
     # Outside sessions, CSRF and messages, so it sees every cookie they set.
     "community.http_caching.cache_policy",
     "django.contrib.sessions.middleware.SessionMiddleware",

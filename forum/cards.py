@@ -20,6 +20,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, ngettext, pgettext
 from django.utils.translation import gettext as _
 
+from community.deflate_once import KeptMarkup
 from community.names import FORMER_MEMBER_NAME
 from community.sanitize import as_stored_html
 from community.url_patterns import pattern
@@ -330,8 +331,12 @@ class CardRenderer:
         if markup is None:
             if len(page.markup) >= MARKUPS_PER_PAGE:
                 page.markup.clear()  # a hostile query string makes a key each
-            markup = page.markup[self.page_key] = self._thread(page)
-        return mark_safe(self._with_csrf(markup))  # noqa: S308 - escaped in _thread
+            markup = page.markup[self.page_key] = KeptMarkup(
+                self._thread(page), slot=card_memo.CSRF_SLOT
+            )
+        # Gzipped once, if served again (a kept page, forum/kept_pages.py).
+        html = markup.filled(self.csrf_token_input)
+        return mark_safe(html)  # noqa: S308 - escaped in _thread
 
     def _thread(self, page):
         out = ['<div class="thread" id="post-list">']

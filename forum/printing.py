@@ -21,8 +21,9 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import connections, router
-from django.utils.safestring import SafeString
+from django.utils.safestring import SafeString, mark_safe
 
+from community.deflate_once import KeptMarkup
 from community.models import User
 from forum import kept_pages, threads
 from forum.cards import CardRenderer
@@ -40,9 +41,14 @@ _LONGER_THAN_A_PAGE = set()
 
 @dataclass(frozen=True)
 class PrintedPage:
-    cards: SafeString
+    markup: KeptMarkup
     has_posts: bool
     next_cursor: str | None
+
+    @property
+    def cards(self) -> SafeString:
+        # Gzipped once, if served again (community/deflate_once.py).
+        return mark_safe(self.markup.filled())  # noqa: S308 - escaped by the renderer
 
 
 @dataclass(frozen=True)
@@ -67,7 +73,7 @@ def printed_page(conversation, viewer, *, after=None) -> PrintedPage:
         return kept.page
     page = threads.whole_conversation(conversation, viewer, after=after)
     printed = PrintedPage(
-        renderer.whole_tree(page.posts), bool(page.posts), page.next_cursor
+        KeptMarkup(renderer.whole_tree(page.posts)), bool(page.posts), page.next_cursor
     )
     authors = frozenset(post.author_id for post in page.posts)
     if fingerprint and kept_pages.sees_as_others(viewer, authors, acts=False):

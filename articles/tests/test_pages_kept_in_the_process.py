@@ -7,6 +7,7 @@ Needs a Redis server (CI has one); skipped without it unless
 REQUIRE_TWO_SERVER_TESTS is set, when it fails instead.
 """
 
+import gzip
 import logging
 import os
 import socket
@@ -17,7 +18,7 @@ import uuid
 import pytest
 import redis
 from django.core.cache import cache, caches
-from django.test import override_settings
+from django.test import Client, override_settings
 
 from articles import caching
 from articles.tests.factories import make_poll, make_published
@@ -178,3 +179,21 @@ def test_the_subscription_is_pinged_twice_a_second_at_most(
     seconds = time.monotonic() - started
 
     assert len(pings) <= 1 + seconds / version_watch.PING_EVERY_SECONDS
+
+
+def test_a_kept_page_goes_out_gzipped_once_and_unpacks_to_the_page(
+    article, redis_cache
+):
+    url = article.get_absolute_url()
+    kept_in_the_process(url)
+    plain, _ = visit(url)
+    browser = Client(HTTP_ACCEPT_ENCODING="gzip, deflate, br")
+
+    responses = [browser.get(url) for _ in range(2)]
+
+    (kept,) = caching._kept_here.values()
+    (deflated,) = kept.markup._deflated.values()
+    for response in responses:
+        assert response["Content-Encoding"] == "gzip"
+        assert gzip.decompress(response.content).decode() == plain
+        assert deflated.head in response.content  # spliced, not compressed again

@@ -20,13 +20,19 @@ local stride = tonumber(os.getenv("BENCH_THREADS") or "1")
 local run_id = os.getenv("BENCH_RUN") or "run"
 local turn = 0
 
+-- What a browser asks for: every page is measured gzipped, as it is served.
+local accept_encoding = "gzip, deflate, br, zstd"
+
 function member_headers()
   if #sessions == 0 then
-    return {}
+    return { ["Accept-Encoding"] = accept_encoding }
   end
   local index = (offset + thread_id + turn * stride) % #sessions + 1
   turn = turn + 1
-  return { Cookie = "sessionid=" .. sessions[index] .. "; csrftoken=" .. csrf }
+  return {
+    Cookie = "sessionid=" .. sessions[index] .. "; csrftoken=" .. csrf,
+    ["Accept-Encoding"] = accept_encoding,
+  }
 end
 
 local lines = {
