@@ -24,7 +24,8 @@ from community.relations import relations_of
 
 # Kept pages per process: a few busy conversations, each at its article's and its
 # own page's size. The bench's 213-card page took 1.1 MB with one markup (0.26 MB
-# a markup; forum/cards.py keeps up to 4), so a full store stays under ~40 MB.
+# a markup, ~21 KB more once gzipped; forum/cards.py keeps up to 4), so a full
+# store stays under ~40 MB.
 # When full, the store starts over.
 KEPT_PAGES_LIMIT = 20
 _KEPT = {}  # the page's key (conversation, sizes, lock): _Kept

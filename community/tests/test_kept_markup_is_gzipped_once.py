@@ -119,17 +119,13 @@ def test_each_response_carries_its_own_filler_in_every_slot():
 
 
 def test_two_markups_in_one_response_are_both_spliced():
-    conversation, article = (
-        KeptMarkup(cards(40), slot=SLOT),
-        KeptMarkup("<p>A</p>" * 500),
-    )
+    texts = cards(40), "<p>A</p>" * 500
+    conversation, article = KeptMarkup(texts[0], slot=SLOT), KeptMarkup(texts[1])
     respond([(conversation, token("a")), (article, "")])
 
     response = respond([(conversation, token("c")), (article, "")])
 
-    assert unpacked(response) == page(
-        [(conversation.text, token("c")), (article.text, "")]
-    )
+    assert unpacked(response) == page([(texts[0], token("c")), (texts[1], "")])
     assert spliced(response, conversation, token("c"))
     assert spliced(response, article, "")
 
