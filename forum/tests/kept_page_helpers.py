@@ -8,6 +8,11 @@ from forum.moderation.decisions import remove_post
 from forum.tests.factories import make_conversation
 
 
+def thread_markup(html):
+    """The thread of cards in a conversation page or print view."""
+    return html.split('id="post-list">')[1].split("</div>\n")[0]
+
+
 def small_conversation(author, replier):
     """ "Day one." by `author`, and `replier`'s "Proud of you." beneath it."""
     conversation = make_conversation()

@@ -21,6 +21,7 @@ from forum.tests.kept_page_helpers import (
     rename,
     reply,
     small_conversation,
+    thread_markup,
 )
 
 pytestmark = pytest.mark.django_db
@@ -60,7 +61,7 @@ def page_as(client, viewer, conversation):
     client.force_login(viewer)
     response = client.get(conversation.get_absolute_url())
     assert response.status_code == 200
-    return response.content.decode().split('id="post-list">')[1].split("</div>\n")[0]
+    return thread_markup(response.content.decode())
 
 
 def _token(markup):

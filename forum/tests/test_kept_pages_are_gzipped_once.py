@@ -10,7 +10,7 @@ from django.test import Client
 
 from conftest import make_member
 from forum import kept_pages
-from forum.tests.kept_page_helpers import edit, small_conversation
+from forum.tests.kept_page_helpers import edit, small_conversation, thread_markup
 
 pytestmark = pytest.mark.django_db
 
@@ -46,10 +46,6 @@ def kept_markup_in(response):
     return False
 
 
-def thread_of(page):
-    return page.split('id="post-list">')[1].split('<div class="composer')[0]
-
-
 def test_members_served_a_kept_page_each_unpack_their_own_working_tokens(
     member, other_member
 ):
@@ -64,7 +60,7 @@ def test_members_served_a_kept_page_each_unpack_their_own_working_tokens(
     assert kept_markup_in(response)
     assert "Day one." in page
     assert "Proud of you." in page
-    tokens = [set(TOKEN.findall(thread_of(page))) for page in [*pages, page]]
+    tokens = [set(TOKEN.findall(thread_markup(page))) for page in [*pages, page]]
     assert all(len(found) == 1 for found in tokens)  # one token in every card
     assert len(set.union(*tokens)) == 4  # each response its own
 

@@ -24,6 +24,7 @@ from forum.tests.kept_page_helpers import (
     rename,
     reply,
     small_conversation,
+    thread_markup,
 )
 
 on_postgresql = pytest.mark.skipif(
@@ -52,17 +53,13 @@ def print_url(conversation):
     return f"/conversations/{conversation.pk}/print/"
 
 
-def cards_of(html):
-    return html.split('id="post-list">')[1].split("</div>\n")[0]
-
-
 def printed(client, conversation):
     """(the page's cards, whether the rows were read) for one GET."""
     with CaptureQueriesContext(connection) as captured:
         response = client.get(print_url(conversation))
     assert response.status_code == 200
     read_rows = any("body_html" in query["sql"] for query in captured)
-    return cards_of(response.content.decode()), read_rows
+    return thread_markup(response.content.decode()), read_rows
 
 
 def printed_afresh(client, viewer, conversation):
