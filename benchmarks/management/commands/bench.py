@@ -107,7 +107,7 @@ class Command(BaseCommand):
         self.duration = options["duration"]
         self.run_id = secrets.token_hex(3)
         self.offset = 0
-        member_ids = community.member_ids
+        self.member_ids = member_ids = community.member_ids
         reset_rate_limits(member_ids, LIMITED_ACTIONS)
         endpoints, floor = self.endpoints(community)
         member = User.objects.get(pk=member_ids[0])
@@ -261,6 +261,8 @@ class Command(BaseCommand):
         self.offset += 700  # the next run starts with members who have not posted
         if not endpoint.signed_in:
             env["BENCH_SESSIONS"] = ""
+        if endpoint.posts:
+            self.forget_earlier_posts()
         return server.wrk(
             port,
             endpoint.path,
@@ -271,9 +273,19 @@ class Command(BaseCommand):
             env={**env, **(extra or {})},
         )
 
+    def forget_earlier_posts(self):
+        """Each run that posts starts with no member inside a limit's window.
+
+        A fast machine posts faster than 2,000 members can each wait out the
+        ten-second gap between posts, so a run would otherwise meet the posts of
+        the run before it, and a refusal costs less than a post. The limits stay
+        on: every post is still counted and checked."""
+        reset_rate_limits(self.member_ids, LIMITED_ACTIONS)
+
     def soak(self, port, endpoints, seconds, work):
         reads = [endpoints[0].path, "/community/", endpoints[3].path]
         acked_file = work / "acked.txt"
+        self.forget_earlier_posts()
         self.say(
             f"Soak: {seconds} s, {SOAK_CONNECTIONS} connections, reads of "
             f"{', '.join(reads)} and every 5th request an update…"
