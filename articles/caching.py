@@ -13,6 +13,7 @@ without a round trip for as long as the process hears no change to its versions
 """
 
 import time
+from functools import partial
 from typing import NamedTuple
 
 from django.conf import settings
@@ -22,6 +23,7 @@ from django.utils.translation import get_language
 from community import version_watch
 from community.cache import bump, read_versions
 from community.deflate_once import KeptMarkup
+from community.early_answers import EarlyAnswer
 from community.read_replica import read_primary, reading_replica
 from forum.caching import conversation_version_key
 
@@ -86,13 +88,33 @@ def _forget(version_key):
 version_watch.on_change(_forget)
 
 
+def _kept_markup(page_key):
+    """The page kept in this process under `page_key`, while it may be served."""
+    kept = _kept_here.get(page_key)
+    if kept is None or time.time() >= kept.expires_at:
+        return None
+    return kept.markup
+
+
+def _still_kept(page_key):
+    if version_watch.trusted_generation() is None:
+        return None
+    return _kept_markup(page_key)
+
+
+def early_answer(slug) -> EarlyAnswer:
+    """How the page cached_page() just gave can be answered again before the
+    middleware (community/early_answers.py): while it is kept here, as served."""
+    return EarlyAnswer(partial(_still_kept, _page_key(slug)), (VOTER_COOKIE,))
+
+
 def cached_page(slug):
     page_key, conversation_id = _page_key(slug), _conversation_of.get(slug)
     generation = version_watch.trusted_generation()
     if generation is not None:
-        kept = _kept_here.get(page_key)
-        if kept is not None and time.time() < kept.expires_at:
-            return kept.markup.filled()
+        markup = _kept_markup(page_key)
+        if markup is not None:
+            return markup.filled()
     versions = None
     if conversation_id is None:
         entry = cache.get(page_key)

@@ -152,6 +152,9 @@ MIDDLEWARE = [
     "community.deflate_once.GZipMiddleware",
     # Outside sessions, CSRF and messages, so it sees every cookie they set.
     "community.http_caching.cache_policy",
+    # A visitor's kept page, answered before everything that reads a session
+    # (community/early_answers.py); inside the cache policy, so it applies.
+    "community.early_answers.visitors_kept_pages_are_answered_early",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # After sessions, before common: picks the language (cookie, then Accept-Language).
     "django.middleware.locale.LocaleMiddleware",

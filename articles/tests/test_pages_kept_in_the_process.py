@@ -22,7 +22,7 @@ from django.test import Client, override_settings
 
 from articles import caching
 from articles.tests.factories import make_poll, make_published
-from community import version_watch
+from community import early_answers, version_watch
 from community.cache import RedisCache
 from forum import actions
 from forum.caching import conversation_version_key
@@ -197,3 +197,139 @@ def test_a_kept_page_goes_out_gzipped_once_and_unpacks_to_the_page(
         assert response["Content-Encoding"] == "gzip"
         assert gzip.decompress(response.content).decode() == plain
         assert deflated.head in response.content  # spliced, not compressed again
+
+
+# --- Answered before the middleware that reads sessions (community/early_answers.py)
+
+
+def went_the_whole_way(response):
+    """The authentication middleware ran: the request has a user."""
+    return hasattr(response.wsgi_request, "user")
+
+
+def answered_early(url, client=None):
+    """Visit until the page is answered early (kept in the process, then kept
+    here); then one visit that goes the whole way, and one answered early."""
+    client = client or Client()
+    for _attempt in range(50):
+        if not went_the_whole_way(client.get(url)):
+            break
+        time.sleep(0.01)
+    else:
+        raise AssertionError("the page was never answered early")
+    early_answers._kept.clear()
+    whole_way = client.get(url)
+    early = client.get(url)
+    assert went_the_whole_way(whole_way)
+    assert not went_the_whole_way(early)
+    return whole_way, early
+
+
+def test_a_visitors_kept_page_is_answered_before_the_session(article, redis_cache):
+    url = article.get_absolute_url()
+    whole_way, early = answered_early(url)
+
+    assert early.status_code == 200
+    assert early.content == whole_way.content
+    assert not hasattr(early.wsgi_request, "session")
+    assert early.wsgi_request.resolver_match.view_name == "articles:article_detail"
+
+
+def test_an_early_answer_has_the_headers_of_the_whole_way(article, redis_cache):
+    whole_way, early = answered_early(article.get_absolute_url())
+
+    differ = {"X-Request-ID"}
+    assert {k: v for k, v in early.items() if k not in differ} == {
+        k: v for k, v in whole_way.items() if k not in differ
+    }
+    assert early["Cache-Control"].startswith("public")
+    assert early["Content-Language"] == "en"
+
+
+def test_a_member_is_never_answered_early(article, redis_cache, member):
+    url = article.get_absolute_url()
+    answered_early(url)
+    signed_in = Client()
+    signed_in.force_login(member)
+
+    response = signed_in.get(url)
+
+    assert went_the_whole_way(response)
+    assert response.wsgi_request.user == member
+    assert response["Cache-Control"] == "private, no-store"
+
+
+@pytest.mark.parametrize(
+    "cookie",
+    [
+        "sessionid",  # a session, even one that signs nobody in
+        "messages",  # a flash message waiting
+        caching.VOTER_COOKIE,  # a poll voter sees the results
+    ],
+)
+def test_a_visitor_with_a_cookie_of_their_own_goes_the_whole_way(
+    article, redis_cache, cookie
+):
+    url = article.get_absolute_url()
+    answered_early(url)
+    visitor = Client()
+    visitor.cookies[cookie] = "something"
+
+    assert went_the_whole_way(visitor.get(url))
+
+
+def test_a_query_string_or_another_method_goes_the_whole_way(article, redis_cache):
+    url = article.get_absolute_url()
+    answered_early(url)
+
+    assert went_the_whole_way(Client().get(url, {"utm_source": "newsletter"}))
+    assert went_the_whole_way(Client().head(url))
+
+
+def test_an_unknown_host_is_refused_as_before(article, redis_cache):
+    url = article.get_absolute_url()
+    answered_early(url)
+
+    assert Client(HTTP_HOST="attacker.example").get(url).status_code == 400
+
+
+def test_each_language_is_answered_with_its_own_page(article, redis_cache):
+    url = article.get_absolute_url()
+    answered_early(url)
+    spanish_reader = Client(HTTP_ACCEPT_LANGUAGE="es")
+
+    _, spanish = answered_early(url, spanish_reader)
+
+    assert '<html lang="es">' in spanish.content.decode()
+    assert spanish["Content-Language"] == "es"
+    Client().get(url)  # English kept again (answered_early forgot every page)
+    english = Client().get(url)
+    assert not went_the_whole_way(english)
+    assert '<html lang="en">' in english.content.decode()
+    assert not went_the_whole_way(spanish_reader.get(url))  # both kept at once
+
+
+def test_a_change_heard_ends_the_early_answer(article, member, redis_cache):
+    url = article.get_absolute_url()
+    answered_early(url)
+    actions.post_comment(article.conversation, author=member, body="Elsewhere")
+    another_server(redis_cache).bump(conversation_version_key(article.conversation_id))
+    time.sleep(0.05)  # on its way over loopback, as between two app servers
+
+    response = Client().get(url)
+
+    assert went_the_whole_way(response)
+    assert "(1 post so far)" in response.content.decode()
+
+
+def test_an_early_answer_goes_out_gzipped_once(article, redis_cache):
+    url = article.get_absolute_url()
+    whole_way, _ = answered_early(url)
+    browser = Client(HTTP_ACCEPT_ENCODING="gzip, deflate, br")
+    browser.get(url)
+
+    response = browser.get(url)
+
+    assert not went_the_whole_way(response)
+    assert response["Content-Encoding"] == "gzip"
+    assert gzip.decompress(response.content) == whole_way.content

@@ -24,6 +24,7 @@ from articles.models import (
     Topic,
 )
 from articles.page_article import article_for_page
+from community.early_answers import answer_early
 from community.http_caching import mark_public_for_visitors, public_for_visitors
 from community.limits import RateLimited, visitor_key
 from community.models import User
@@ -158,13 +159,19 @@ def _json_ld(request, article, shown, canonical_url):
     )
 
 
+def _cached_for_visitors(slug):
+    html = caching.cached_page(slug)
+    if html is None:
+        return None
+    response = mark_public_for_visitors(HttpResponse(html))
+    return answer_early(response, caching.early_answer(slug))
+
+
 @replica_for_visitors
 def article_detail(request, slug):
     cacheable = caching.can_serve_from_cache(request)
-    if cacheable:
-        html = caching.cached_page(slug)
-        if html is not None:
-            return mark_public_for_visitors(HttpResponse(html))
+    if cacheable and (cached := _cached_for_visitors(slug)) is not None:
+        return cached
     article = article_for_page(request.user, _browser_key(request), slug)
     is_preview = article.status != Article.Status.PUBLISHED
     shown = _shown_revision(article, is_preview=is_preview).shown
