@@ -1,10 +1,11 @@
 """Visitors' kept pages answered before the session, language and auth middleware.
 
 A signed-out visitor's article page is kept in the process (articles/caching.py)
-and costs no query or round trip, yet every request for it still passed eleven
-middleware and URL resolution to reach the view that hands it out: on the
-benchmark machine ~150 µs a page, two thirds of a bare view's whole time, so
-the page most visits land on answered at 0.73 to 0.79 times the bare view's rate.
+and costs no query or round trip, yet every request for it still passed
+thirteen middleware and URL resolution to reach the view that hands it out:
+in-process ~330 µs a page against ~200 µs for a bare view, so the page most
+visits land on answered at 0.68 to 0.79 times the bare view's rate (the bench's
+cached visitor page); answered here, ~150 µs and 1.12 to 1.21 times.
 
 A view that serves kept markup marks its response `answer_early(response,
 EarlyAnswer(...))`. This middleware, inside the cache policy and outside
