@@ -59,11 +59,13 @@ class _Kept:
     headers: tuple  # (name, value) as the middleware inside left them
     resolver_match: object  # for the access log and the metrics' route
 
-    def response_for(self, request, language):
-        if any(name in request.COOKIES for name in self.early.own_cookies):
-            return None
-        if self.early.markup() is not self.markup:
-            return None
+    def serves(self, request):
+        return not any(name in request.COOKIES for name in self.early.own_cookies)
+
+    def is_current(self):
+        return self.early.markup() is self.markup
+
+    def response(self, request, language):
         translation.activate(language)
         request.LANGUAGE_CODE = language
         request.resolver_match = self.resolver_match
@@ -81,16 +83,15 @@ def visitors_kept_pages_are_answered_early(get_response):
         if not _alike_for_every_visitor(request):
             return get_response(request)
         languages = _kept.get(request.path)
-        language = None
         if languages:  # only then is the language worth choosing here
             language = translation.get_language_from_request(request)
             kept = languages.get(language)
-            if kept is not None and _served_here(request):
-                response = kept.response_for(request, language)
-                if response is not None:
-                    return response
+            if kept is not None and kept.serves(request) and _served_here(request):
+                if kept.is_current():
+                    return kept.response(request, language)
+                del languages[language]  # no longer kept there: forget it here
         response = get_response(request)
-        _keep(request, response, languages, language)
+        _keep(request, response)
         return response
 
     return middleware
@@ -114,13 +115,9 @@ def _served_here(request):
     return True
 
 
-def _keep(request, response, languages, language):
-    """Keep a marked response; forget what was kept for a request that went the
-    whole way and came back unmarked (its page is no longer kept)."""
+def _keep(request, response):
     early = getattr(response, "early_answer", None)
     if early is None:
-        if languages and language in languages:
-            del languages[language]
         return
     markup = early.markup()
     user = getattr(request, "user", None)

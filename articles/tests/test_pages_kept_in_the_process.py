@@ -278,6 +278,16 @@ def test_a_visitor_with_a_cookie_of_their_own_goes_the_whole_way(
     assert went_the_whole_way(visitor.get(url))
 
 
+def test_a_voters_visit_leaves_the_early_answer_to_everyone_else(article, redis_cache):
+    url = article.get_absolute_url()
+    answered_early(url)
+    voter = Client()
+    voter.cookies[caching.VOTER_COOKIE] = "something"
+    voter.get(url)
+
+    assert not went_the_whole_way(Client().get(url))
+
+
 def test_a_query_string_or_another_method_goes_the_whole_way(article, redis_cache):
     url = article.get_absolute_url()
     answered_early(url)
