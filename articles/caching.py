@@ -23,7 +23,7 @@ from django.utils.translation import get_language
 from community import version_watch
 from community.cache import bump, read_versions
 from community.deflate_once import KeptMarkup
-from community.early_answers import EarlyAnswer
+from community.early_answers import MESSAGES_COOKIE, EarlyAnswer
 from community.read_replica import read_primary, reading_replica
 from forum.caching import conversation_version_key
 
@@ -51,7 +51,7 @@ def can_serve_from_cache(request) -> bool:
         and not request.user.is_authenticated
         and not request.GET
         and VOTER_COOKIE not in request.COOKIES
-        and "messages" not in request.COOKIES
+        and MESSAGES_COOKIE not in request.COOKIES
     )
 
 

@@ -28,6 +28,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.exceptions import DisallowedHost
 from django.http import HttpResponse
 from django.utils import translation
@@ -35,7 +36,7 @@ from django.utils import translation
 from community.deflate_once import KeptMarkup
 from community.http_caching import mark_public_for_visitors
 
-MESSAGES_COOKIE = "messages"  # django.contrib.messages' CookieStorage
+MESSAGES_COOKIE = CookieStorage.cookie_name  # flash messages waiting to be shown
 
 
 @dataclass(frozen=True)
